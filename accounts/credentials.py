@@ -1,0 +1,95 @@
+"""Issuing credentials to pupils and printing them (regulation §9.4: issued by the person
+the director's order names; §9.6: handed over through the class teacher; §9.7: on paper).
+
+The one-time password exists in plain text only in the returned objects and the PDF made
+from them; the database keeps its hash, and the user must replace it at first login
+(ASVS 6.4.1).
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from weasyprint import HTML, URLFetcher
+
+from accounts.logins import one_time_password
+from accounts.models import User
+from eios.audit import AuditKind, audit_record
+
+SLIPS_PER_ROW = 2  # two columns of four rows: eight slips on an A4 sheet
+
+
+@dataclass(frozen=True)
+class IssuedCredential:
+    user: User
+    # repr=False: a credential that reaches a log line or a traceback shows no password.
+    password: str = field(repr=False)
+    issued_by: str
+    issued_at: datetime
+
+
+def credentials_issue(*, users, actor, request=None) -> list[IssuedCredential]:
+    """Give each user a new one-time password (regulation §9.4, ASVS 6.4.1).
+
+    The password is stored only hashed, `must_change_password` is set, and one audit
+    event per user names whose credentials were issued: the log is read per account
+    ("when did this pupil get a password, from whom?", §12.2), and a shared `batch` id
+    ties the events of one sheet together. All or nothing: one transaction.
+    """
+    users = list(users)
+    blocked = [u.get_username() for u in users if not u.is_active]
+    if blocked:
+        # A blocked account belongs to an expelled pupil (§6.7): it gets no password.
+        raise ValueError(f"credentials for blocked accounts: {', '.join(blocked)}")
+    if any(not u.get_username() for u in users):
+        raise ValueError("every user needs a login before credentials are issued")
+    issued_at = timezone.now()
+    issued_by = actor.get_full_name() or actor.get_username()
+    issued = []
+    # Hashing is slow on purpose; it is done before the transaction opens.
+    for user in users:
+        password = one_time_password(user=user)
+        user.set_password(password)
+        user.must_change_password = True
+        issued.append(IssuedCredential(user, password, issued_by, issued_at))
+    batch = uuid.uuid4().hex
+    with transaction.atomic():
+        User.objects.bulk_update(users, ["password", "must_change_password"])
+        for user in users:
+            audit_record(
+                AuditKind.CREDENTIALS_ISSUED,
+                actor=actor,
+                subject=user,
+                request=request,
+                batch=batch,
+                count=len(users),
+            )
+    return issued
+
+
+def credential_slips_pdf(
+    *, school_name: str, class_name: str, issued: list[IssuedCredential], login_url: str
+) -> bytes:
+    """One printable PDF for a class, one slip per pupil to cut out (regulation §9.7).
+
+    `login_url` is the absolute address of the login page of the school's site (the
+    view builds it from the request: one installation may serve several schools).
+    """
+    rows = [issued[i : i + SLIPS_PER_ROW] for i in range(0, len(issued), SLIPS_PER_ROW)]
+    html = render_to_string(
+        "accounts/credential_slips.html",
+        {
+            "school_name": school_name,
+            "class_name": class_name,
+            "rows": rows,
+            "login_url": login_url,
+            "issued_by": issued[0].issued_by if issued else "",
+            "issued_at": issued[0].issued_at if issued else timezone.now(),
+        },
+    )
+    # The page needs nothing from outside; a fetcher that allows no protocol keeps any
+    # address that slipped into a name from being requested while rendering.
+    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=())).write_pdf()

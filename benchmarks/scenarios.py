@@ -1,0 +1,89 @@
+"""What is measured: scenarios (server environment + pages + targets).
+
+Adding a scenario is adding a `Scenario` to `SCENARIOS`; adding a page is adding a `Page`
+to `PAGES` (or to one scenario's `pages`). Targets are perf-reliability §A.7 / SPEC P1, P2.
+"""
+
+import http.client
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Target:
+    rps_min: float
+    p95_max_ms: float
+
+    def __str__(self) -> str:
+        return f">= {self.rps_min:,.0f} req/s, p95 <= {self.p95_max_ms:g} ms"
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    # A fixed path, or a function that finds the path on the running server (base URL in).
+    path: str | Callable[[str], str | None]
+
+    def resolve(self, base_url: str) -> str | None:
+        return self.path if isinstance(self.path, str) else self.path(base_url)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    description: str
+    # Environment variables on top of the benchmark environment; a scenario with a
+    # different environment gets its own gunicorn.
+    env: dict[str, str]
+    pages: tuple[Page, ...]
+    target: Target
+
+
+def get(base_url: str, path: str) -> tuple[int, dict[str, str], bytes]:
+    """One GET without following redirects: a 301/302 must show up as such."""
+    host, port = base_url.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    try:
+        connection.request("GET", path)
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+NEWS_INDEX = "/news/"
+_NEWS_LINK = re.compile(rf'href="(?:https?://[^/"]+)?({NEWS_INDEX}[^/"?#]+/)"')
+
+
+def first_news_item(base_url: str) -> str | None:
+    # The news index lists newest first; any item is representative of a news page.
+    status, _headers, body = get(base_url, NEWS_INDEX)
+    if status != 200:
+        return None
+    match = _NEWS_LINK.search(body.decode("utf-8", "replace"))
+    return match.group(1) if match else None
+
+
+PAGES = (
+    Page("home", "/"),
+    Page("news", first_news_item),
+    Page("sveden", "/sveden/common/"),
+)
+
+SCENARIOS = (
+    Scenario(
+        name="cached",
+        description="anonymous, page cache on (production default)",
+        env={"PAGE_CACHE_ENABLED": "true"},
+        pages=PAGES,
+        target=Target(rps_min=1500, p95_max_ms=20),
+    ),
+    Scenario(
+        name="uncached",
+        description="anonymous, page cache off: every request renders the page",
+        env={"PAGE_CACHE_ENABLED": "false"},
+        pages=PAGES,
+        target=Target(rps_min=100, p95_max_ms=200),
+    ),
+)

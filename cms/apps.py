@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    verbose_name = _("Official site")
+
+    def ready(self):
+        from eios import pagecache
+
+        pagecache.connect_invalidation()

@@ -1,0 +1,16 @@
+from .documents import SchoolDocument
+from .pages import ContactPage, ContentPage, HomePage, NewsIndexPage, NewsPage
+from .platforms import Platform, PlatformCatalogPage
+from .school import School
+
+__all__ = [
+    "ContactPage",
+    "ContentPage",
+    "HomePage",
+    "NewsIndexPage",
+    "NewsPage",
+    "Platform",
+    "PlatformCatalogPage",
+    "School",
+    "SchoolDocument",
+]

@@ -1,0 +1,62 @@
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
+
+from eios.pagecache import mark_cacheable
+
+SEARCH_PER_PAGE = 10
+
+
+@require_GET
+def search(request):
+    query = request.GET.get("q", "").strip()
+    results = Page.objects.none()
+    if query:
+        site = Site.find_for_request(request)
+        results = (
+            Page.objects.live().public().descendant_of(site.root_page, inclusive=True).search(query)
+        )
+    paginator = Paginator(results, SEARCH_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    return TemplateResponse(request, "cms/search.html", {"query": query, "results": page})
+
+
+@require_GET
+def robots_txt(request):
+    mark_cacheable(request)
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /cabinet/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def document_detail(request, document_id: int):
+    """A document's own page: purpose, format, size, signature stamp, attribution (§12.1)."""
+    document = get_object_or_404(get_document_model(), pk=document_id)
+    if document.collection.get_view_restrictions().exists():
+        # Restricted collections are served only through the permission-checked view.
+        raise Http404
+    mark_cacheable(request)
+    return TemplateResponse(request, "cms/document_detail.html", {"document": document})
+
+
+def server_error(request, *args, **kwargs):
+    """The 500 page renders from a template with no database access at all."""
+    from django.template import loader
+
+    template = loader.get_template("500.html")
+    return HttpResponse(template.render({"STATIC_URL": settings.STATIC_URL}), status=500)

@@ -1,0 +1,85 @@
+from django.contrib import messages
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from eios.pagecache import mark_cacheable
+
+from .models import Platform
+
+
+@hooks.register("before_serve_page")
+def cache_public_pages(page, request, serve_args, serve_kwargs):
+    # A restricted page answers with a redirect, or with a password form that sets
+    # the CSRF cookie; neither is stored, so only pages open to everyone are cached.
+    mark_cacheable(request)
+
+
+class PlatformViewSet(SnippetViewSet):
+    class LinkStatusColumn(Column):
+        """«alive», «dead» with the reason, or «not checked» — editors fix dead links first."""
+
+        def get_value(self, instance):
+            if instance.link_alive is None:
+                return format_html(
+                    '<span class="w-status w-status--disabled">{}</span>', _("not checked")
+                )
+            checked_at = date_format(
+                timezone.localtime(instance.link_checked_at), "SHORT_DATETIME_FORMAT"
+            )
+            if instance.link_alive:
+                return format_html(
+                    '<span class="w-status" title="{}">{}</span>', checked_at, _("alive")
+                )
+            return format_html(
+                '<span class="w-status w-status--primary" title="{}">{}</span> {}',
+                checked_at,
+                _("dead"),
+                instance.link_error,
+            )
+
+    class EditView(SnippetEditView):
+        def get(self, request, *args, **kwargs):
+            if self.object.link_alive is False:
+                messages.warning(
+                    request,
+                    _("The address did not work at the last check (%(when)s): %(reason)s.")
+                    % {
+                        "when": date_format(
+                            timezone.localtime(self.object.link_checked_at),
+                            "SHORT_DATETIME_FORMAT",
+                        ),
+                        "reason": self.object.link_error,
+                    },
+                )
+            return super().get(request, *args, **kwargs)
+
+    model = Platform
+    icon = "link"
+    menu_label = _("Platforms")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = [
+        "name",
+        "address",
+        "access_kind",
+        BooleanColumn(
+            "on_federal_list",
+            label=capfirst(Platform._meta.get_field("on_federal_list").verbose_name),
+            sort_key="on_federal_list",
+        ),
+        LinkStatusColumn("link_status", label=_("Link"), sort_key="link_alive"),
+    ]
+    list_filter = ["access_kind", "on_federal_list", "link_alive"]
+    search_fields = ["name", "purpose"]
+    edit_view_class = EditView
+
+
+register_snippet(PlatformViewSet)
