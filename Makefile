@@ -37,8 +37,8 @@ test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 messages: install
-	cd eios && ../$(BIN)/python ../manage.py makemessages -l ru --no-obsolete
-	$(BIN)/python manage.py compilemessages -l ru
+	$(BIN)/python manage.py makemessages -l ru --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=benchmarks
+	$(BIN)/python manage.py compilemessages -l ru --ignore=.venv
 
 bench: install
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)

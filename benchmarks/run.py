@@ -18,10 +18,11 @@ import sys
 from pathlib import Path
 
 from . import cpu, wrk
-from .environment import ROOT, Environment, prepare
+from .environment import BENCH_DIR, ROOT, Environment, prepare
 from .report import Row, failures, table, write_json
-from .scenarios import SCENARIOS, Page, Scenario, get
+from .scenarios import SCENARIOS, Page, Scenario, csrf_pair, get, session_cookie
 from .server import Gunicorn, ServerOptions
+from .students import PASSWORD
 
 WARM_UP_REQUESTS = 3
 WARM_UP_SECONDS = 3
@@ -96,12 +97,53 @@ def query_costs(variables: dict[str, str], paths: list[str]) -> dict[str, dict]:
     return json.loads(completed.stdout)
 
 
-def warm_up(server: Gunicorn, wrk_path: str, path: str, connections: int) -> tuple[int, str]:
+def warm_up(
+    server: Gunicorn, wrk_path: str, path: str, connections: int, load: dict
+) -> tuple[int, str]:
     """Fill per-worker and page caches; returns the last status and X-Page-Cache."""
     for _ in range(WARM_UP_REQUESTS):
-        status, headers, _body = get(server.base_url, path)
-    wrk.run(wrk_path, server.base_url + path, connections, WARM_UP_SECONDS)
+        status, headers, _body = get(server.base_url, path, load.get("headers"))
+    wrk.run(wrk_path, server.base_url + path, connections, WARM_UP_SECONDS, **load)
     return status, headers.get("X-Page-Cache", "-")
+
+
+def page_load(page: Page, server: Gunicorn, environment: Environment) -> dict:
+    """How wrk requests the page: anonymous, as the signed-in demo pupil, or by a script."""
+    if page.signed_in:
+        return {"headers": {"Cookie": session_cookie(server.base_url, "student", PASSWORD)}}
+    if page.script:
+        students = BENCH_DIR / "students.txt"
+        if not students.exists():
+            subprocess.run(
+                [sys.executable, "-m", "benchmarks.students", "prepare", str(students)],
+                cwd=ROOT,
+                env=environment.variables,
+                check=True,
+                capture_output=True,
+            )
+        script = Path(__file__).with_name(page.script)
+        return {
+            "script": wrk.script_with_p95(script, BENCH_DIR / page.script),
+            "env": {
+                "BENCH_STUDENTS": str(students),
+                "BENCH_CSRF": csrf_pair(server.base_url),
+                "BENCH_PASSWORD": PASSWORD,
+            },
+        }
+    return {}
+
+
+def logins_since(environment: Environment, since: str) -> str:
+    completed = subprocess.run(
+        [sys.executable, "-m", "benchmarks.students", "count", since],
+        cwd=ROOT,
+        env=environment.variables,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    succeeded, failed = completed.stdout.split()
+    return f"{succeeded} successful logins, {failed} failed"
 
 
 def run_scenario(
@@ -123,12 +165,18 @@ def run_scenario(
         costs = query_costs(variables, [paths[p.name] for p in pages if paths[p.name]])
         for page in pages:
             path = paths[page.name]
-            row = Row(scenario.name, page.name, path, None, "-", scenario.target)
+            row = Row(scenario.name, page.name, path, None, "-", page.target or scenario.target)
             if path:
-                row.status, row.page_cache = warm_up(server, wrk_path, path, args.connections)
+                load = page_load(page, server, environment)
+                row.status, row.page_cache = warm_up(server, wrk_path, path, args.connections, load)
                 server_before, box_before = server.cpu_seconds(), cpu.box_busy_seconds()
                 processes_before = cpu.processes()
-                row.wrk = wrk.run(wrk_path, server.base_url + path, args.connections, args.duration)
+                started = datetime.datetime.now(datetime.UTC).isoformat()
+                row.wrk = wrk.run(
+                    wrk_path, server.base_url + path, args.connections, args.duration, **load
+                )
+                if page.script:
+                    print(f"bench: {page.name}: {logins_since(environment, started)}", flush=True)
                 row.server_cpu_seconds = server.cpu_seconds() - server_before
                 row.box_cpu_seconds = cpu.box_busy_seconds() - box_before
                 row.other_cpu_seconds = cpu.used_between(

@@ -24,6 +24,12 @@ class Page:
     name: str
     # A fixed path, or a function that finds the path on the running server (base URL in).
     path: str | Callable[[str], str | None]
+    # Requested as the demo pupil, signed in (the cabinet), instead of anonymously.
+    signed_in: bool = False
+    # A wrk Lua script that builds each request (the login storm); p95.lua is appended.
+    script: str | None = None
+    # When the page's own target differs from its scenario's.
+    target: "Target | None" = None
 
     def resolve(self, base_url: str) -> str | None:
         return self.path if isinstance(self.path, str) else self.path(base_url)
@@ -40,16 +46,45 @@ class Scenario:
     target: Target
 
 
-def get(base_url: str, path: str) -> tuple[int, dict[str, str], bytes]:
-    """One GET without following redirects: a 301/302 must show up as such."""
+def get(
+    base_url: str, path: str, headers: dict[str, str] | None = None, *, method="GET", body=None
+) -> tuple[int, dict[str, str], bytes]:
+    """One request without following redirects: a 301/302 must show up as such."""
     host, port = base_url.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=30)
     try:
-        connection.request("GET", path)
+        connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
         return response.status, dict(response.getheaders()), response.read()
     finally:
         connection.close()
+
+
+LOGIN = "/accounts/login/"
+_CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def csrf_pair(base_url: str) -> str:
+    """A CSRF token usable both as cookie and as form field (Django accepts the pair)."""
+    _status, headers, _body = get(base_url, LOGIN)
+    return re.search(r"csrftoken=([^;]+)", headers.get("Set-Cookie", "")).group(1)
+
+
+def session_cookie(base_url: str, username: str, password: str) -> str:
+    """Log in over HTTP like a browser; returns the Cookie header of the signed-in session."""
+    token = csrf_pair(base_url)
+    body = f"csrfmiddlewaretoken={token}&login={username}&password={password}"
+    status, headers, _body = get(
+        base_url,
+        LOGIN,
+        {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={token}"},
+        method="POST",
+        body=body,
+    )
+    session = re.search(r"sessionid=([^;]+)", headers.get("Set-Cookie", ""))
+    if status != 302 or session is None:
+        raise SystemExit(f"bench: login of {username} failed (HTTP {status})")
+    return f"sessionid={session.group(1)}"
 
 
 NEWS_INDEX = "/news/"
@@ -85,5 +120,17 @@ SCENARIOS = (
         env={"PAGE_CACHE_ENABLED": "false"},
         pages=PAGES,
         target=Target(rps_min=100, p95_max_ms=200),
+    ),
+    Scenario(
+        name="accounts",
+        description="pupils: a login storm of distinct pupils, and the cabinet signed in",
+        # The whole storm comes from 127.0.0.1; the per-address flood limit would stop it
+        # (a real school behind one address logs in far slower than this benchmark).
+        env={"LOGIN_ATTEMPTS_PER_ADDRESS_PER_MINUTE": "10000000"},
+        pages=(
+            Page("login", LOGIN, script="login_storm.lua", target=Target(60, 1000)),
+            Page("cabinet", "/cabinet/", signed_in=True, target=Target(150, 150)),
+        ),
+        target=Target(rps_min=150, p95_max_ms=150),
     ),
 )

@@ -50,8 +50,26 @@ def _parse(output: str) -> dict[str, float]:
     raise ValueError(f"no BENCH line in wrk output:\n{output}")
 
 
-def run(wrk: str, url: str, connections: int, duration: int) -> WrkResult:
+def script_with_p95(script: Path, into: Path) -> Path:
+    """A request-building script with p95.lua's summary line appended."""
+    into.write_text(script.read_text() + "\n" + SCRIPT.read_text())
+    return into
+
+
+def run(
+    wrk: str,
+    url: str,
+    connections: int,
+    duration: int,
+    *,
+    script: Path = SCRIPT,
+    headers: dict[str, str] | None = None,
+    env: dict[str, str] | None = None,
+) -> WrkResult:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    header_args = [
+        arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")
+    ]
     completed = subprocess.run(
         [
             wrk,
@@ -59,13 +77,15 @@ def run(wrk: str, url: str, connections: int, duration: int) -> WrkResult:
             f"-c{connections}",
             f"-d{duration}s",
             "--latency",
+            *header_args,
             "-s",
-            str(SCRIPT),
+            str(script),
             url,
         ],
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, **(env or {})},
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     values = _parse(completed.stdout)

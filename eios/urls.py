@@ -1,12 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import terms as terms_views
 from cms import views as cms_views
 from cms.sveden.urls import legacy_redirects
 from eios.locale import language_switch
@@ -14,7 +16,15 @@ from eios.locale import language_switch
 handler500 = "cms.views.server_error"
 
 urlpatterns = [
+    # One login form for everything: allauth's, which stops password guessing.
+    path(
+        "django-admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     path("django-admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+    path("cabinet/", include("accounts.urls")),
+    path("terms/", terms_views.read, name="terms"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("docs/<int:document_id>/", cms_views.document_detail, name="document_detail"),

@@ -29,6 +29,7 @@ from cms.services import school_site_create
 from .pdf import minimal_pdf
 from .people import russian_people
 from .platforms import PLATFORMS
+from .school_people import demo_people_load
 from .sveden import sveden_demo_fill
 
 SCHOOL = {
@@ -95,6 +96,7 @@ def demo_school_load(*, students: int = 60, news: int = 12) -> Site:
     _documents()
     sveden_demo_fill(site)
     _people(students)
+    demo_people_load(school)
     return site
 
 

@@ -1,4 +1,5 @@
-"""Admin guards that keep «Сведения об образовательной организации» at its fixed addresses.
+"""«Сведения об образовательной организации» in the admin: the self-audit report for
+editors, and the guards that keep the pages at their fixed addresses.
 
 [1493] §6 and [MR9] table 3.1 fix /sveden/ and its 14 subsections; the monitoring robot
 fetches exactly those addresses. The models refuse another slug or title; these hooks
@@ -7,12 +8,31 @@ copy, one by one or in bulk (unpublishing is refused by the pages' permission te
 """
 
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 
 from .models import is_fixed_page
+from .views import SvedenAuditView
+
+
+@hooks.register("register_admin_urls")
+def register_audit_url():
+    return [path("sveden-audit/", SvedenAuditView.as_view(), name="sveden_audit")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_menu_item():
+    return MenuItem(
+        gettext_lazy("Check of «Сведения»"),
+        reverse("sveden_audit"),
+        icon_name="list-ul",
+        order=50,
+    )
 
 
 def _refuse(request, text: str, page):

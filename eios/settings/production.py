@@ -1,6 +1,6 @@
 """Production: secrets and hosts must come from the environment; HTTPS everywhere.
 
-`SECRET_KEY`, `ALLOWED_HOSTS` and `DATABASE_URL` are required. Behind a TLS-terminating
+`SECRET_KEY`, `ALLOWED_HOSTS`, `DATABASE_URL` and `REDIS_URL` are required. Behind a TLS-terminating
 proxy set `SECURE_PROXY_SSL_HEADER` via `BEHIND_TLS_PROXY=true`.
 """
 
@@ -14,6 +14,12 @@ SECRET_KEY = env("SECRET_KEY")
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set to at least 50 random characters.")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+if not REDIS_URL:  # noqa: F405
+    # Login rate limits, sessions and the page cache must be shared by every worker:
+    # counters in one process' memory would let a guesser spread tries over workers.
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production (e.g. redis://127.0.0.1:6379/0)."
+    )
 
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)

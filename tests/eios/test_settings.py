@@ -32,6 +32,7 @@ def test_production_profile_passes_the_deployment_check_with_no_warnings():
         DJANGO_SETTINGS_MODULE="eios.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="school.example.ru",
+        REDIS_URL="redis://127.0.0.1:6379/11",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -43,7 +44,20 @@ def test_production_profile_refuses_to_start_without_a_strong_secret_key():
             "check",
             DJANGO_SETTINGS_MODULE="eios.settings.production",
             ALLOWED_HOSTS="school.example.ru",
+            REDIS_URL="redis://127.0.0.1:6379/11",
             **key,
         )
         assert result.returncode != 0
         assert "SECRET_KEY" in result.stderr
+
+
+def test_production_profile_refuses_to_start_without_redis():
+    # Login rate limits kept in one worker's memory would not stop a guesser.
+    result = _manage(
+        "check",
+        DJANGO_SETTINGS_MODULE="eios.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="school.example.ru",
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL" in result.stderr

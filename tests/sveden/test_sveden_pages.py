@@ -73,7 +73,7 @@ def test_subsection_publishes_every_required_attribute(client, filled_site, slug
         ("common", "nameUchred", "Администрация муниципального образования Примерский район"),
         ("struct", "name", "Педагогический совет"),
         ("document", "ustavDocLink", "Устав"),
-        ("education", "eduLevel", "general education"),
+        ("education", "eduLevel", "общее образование"),
         ("education", "eduPred", "Литературное чтение"),
         ("eduStandarts", "eduFedDoc", "ФГОС основного общего образования"),
         ("managers", "fio", "Сергеев Павел Игоревич"),

@@ -1,0 +1,199 @@
+"""Carrying out a director's order (regulation §6.5: accounts are created on enrolment
+and hiring orders; §6.7: blocked on expulsion and dismissal orders).
+
+`order_apply` is the one door: it checks every line first, then in one transaction
+creates or updates the accounts, moves pupils, blocks or unblocks, and writes the
+audit log. An applied order is a record; a mistake is corrected by a new order.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.logins import login_for, usernames_taken
+from accounts.models import (
+    BlockKind,
+    ClassMembership,
+    Order,
+    OrderKind,
+    OrderLine,
+    Position,
+    User,
+)
+from eios.audit import AuditKind, audit_record
+
+from .blocking import account_block, account_unblock
+from .positions import appointment_end, appointment_start, appointments_end_all
+
+STUDENT = "student"
+
+
+def order_problems(order: Order) -> list[str]:
+    """Everything that stops the order from being applied, one message per line problem."""
+    problems = []
+    lines = list(order.lines.select_related("person", "school_class"))
+    if order.is_applied:
+        problems.append(_("The order has already been applied."))
+    if not lines:
+        problems.append(_("The order names nobody."))
+    current = _current_classes([line.person_id for line in lines if line.person_id])
+    seen = set()
+    for number, line in enumerate(lines, start=1):
+        for message in _line_problems(order, line, current):
+            problems.append(
+                _("Line %(number)d (%(name)s): %(problem)s")
+                % {"number": number, "name": line, "problem": message}
+            )
+        person = line.person_id or (
+            line.last_name,
+            line.first_name,
+            line.patronymic,
+            line.birth_date,
+        )
+        # A person on record may take up several positions by one order, once each; a new
+        # person is named once (each line of a new name registers an account).
+        key = (person, line.position_id) if line.person_id else person
+        if key in seen:
+            problems.append(
+                _("Line %(number)d (%(name)s): the person is named twice.")
+                % {"number": number, "name": line}
+            )
+        seen.add(key)
+    return problems
+
+
+def _current_classes(person_ids) -> dict[int, ClassMembership]:
+    memberships = ClassMembership.objects.filter(user__in=person_ids, ended_on__isnull=True)
+    return {m.user_id: m for m in memberships.select_related("school_class")}
+
+
+def _line_problems(order: Order, line: OrderLine, current) -> list[str]:
+    kind = order.kind
+    problems = []
+    new_person = line.person_id is None
+    if new_person and kind in {OrderKind.ENROLMENT, OrderKind.HIRING}:
+        if not (line.last_name.strip() and line.first_name.strip()):
+            problems.append(_("give the last and first name of the new person."))
+    elif new_person:
+        problems.append(_("choose the person."))
+    if kind in {OrderKind.ENROLMENT, OrderKind.TRANSFER}:
+        if line.school_class_id is None:
+            problems.append(_("choose the class."))
+        elif line.school_class.school_id != order.school_id:
+            problems.append(_("the class belongs to another school."))
+    membership = current.get(line.person_id)
+    if kind == OrderKind.ENROLMENT and membership is not None:
+        problems.append(_("already studies in %(class)s.") % {"class": membership.school_class})
+    if kind in {OrderKind.TRANSFER, OrderKind.EXPULSION} and line.person_id and not membership:
+        problems.append(_("does not study in any class."))
+    if (
+        kind == OrderKind.TRANSFER
+        and membership
+        and membership.school_class_id == (line.school_class_id)
+    ):
+        problems.append(_("already studies in this class."))
+    if kind in {OrderKind.HIRING, OrderKind.POSITION_CHANGE} and line.position_id is None:
+        problems.append(_("choose the position."))
+    return problems
+
+
+def order_apply(*, order: Order, actor, request=None) -> Order:
+    """Apply the order (§6.5–§6.7). All lines or none: a problem raises ValidationError."""
+    with transaction.atomic():
+        order = Order.objects.select_for_update().get(pk=order.pk)
+        problems = order_problems(order)
+        if problems:
+            raise ValidationError(problems)
+        taken = usernames_taken()
+        student = Position.objects.filter(code=STUDENT).first()
+        for line in order.lines.select_related("person", "school_class", "position"):
+            _apply_line(order, line, actor=actor, request=request, taken=taken, student=student)
+        order.applied_at = timezone.now()
+        order.applied_by = actor
+        order.save(applying=True)
+        audit_record(
+            AuditKind.ORDER_APPLIED,
+            actor=actor,
+            request=request,
+            target=str(order),
+            order=order.pk,
+            order_kind=order.kind,
+            lines=order.lines.count(),
+        )
+    return order
+
+
+def _apply_line(order, line, *, actor, request, taken, student):
+    on = order.date
+    kind = order.kind
+    person = line.person
+    common = {"actor": actor, "request": request, "order": order}
+    if person is None:
+        person = _person_create(line, taken)
+        OrderLine.objects.filter(pk=line.pk).update(person=person, user_created=True)
+    elif kind in {OrderKind.ENROLMENT, OrderKind.HIRING} and not person.is_active:
+        account_unblock(user=person, reason=str(order), **common)
+
+    if kind in {OrderKind.ENROLMENT, OrderKind.TRANSFER}:
+        ClassMembership.objects.filter(user=person, ended_on__isnull=True).update(
+            ended_on=on, ended_by=order
+        )
+        ClassMembership.objects.create(
+            user=person, school_class=line.school_class, started_on=on, started_by=order
+        )
+    if kind == OrderKind.ENROLMENT and student is not None:
+        appointment_start(user=person, position=student, on=on, **common)
+    if kind in {OrderKind.HIRING, OrderKind.POSITION_CHANGE}:
+        appointment_start(user=person, position=line.position, on=on, **common)
+    if kind == OrderKind.POSITION_CHANGE and line.position_left_id:
+        appointment_end(user=person, position=line.position_left, on=on, **common)
+    if kind in {OrderKind.EXPULSION, OrderKind.DISMISSAL}:
+        ClassMembership.objects.filter(user=person, ended_on__isnull=True).update(
+            ended_on=on, ended_by=order
+        )
+        appointments_end_all(user=person, on=on, **common)
+        account_block(user=person, kind=BlockKind.ORDER, reason=str(order), **common)
+
+
+def _person_create(line: OrderLine, taken: set[str]) -> User:
+    username = login_for(line.last_name, line.first_name, line.patronymic, taken)
+    taken.add(username)
+    user = User(
+        username=username,
+        last_name=line.last_name.strip(),
+        first_name=line.first_name.strip(),
+        patronymic=line.patronymic.strip(),
+        birth_date=line.birth_date,
+    )
+    # No password until credentials are issued on a slip (§9.4–§9.7).
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+@transaction.atomic
+def enrolment_draft_from_list(*, school_class, pupils, actor, number: str) -> Order:
+    """A draft enrolment order with one line per pupil of a checked class list (§9.5:
+    the class teacher prepares the data; §6.5: the order registers the pupils)."""
+    order = Order.objects.create(
+        school=school_class.school,
+        number=number,
+        date=timezone.localdate(),
+        kind=OrderKind.ENROLMENT,
+        title=_("Enrolment into %(class)s (class list of %(teacher)s)")
+        % {"class": school_class, "teacher": actor.get_full_name() or actor.get_username()},
+    )
+    OrderLine.objects.bulk_create(
+        OrderLine(
+            order=order,
+            sort_order=index,
+            last_name=pupil.last_name,
+            first_name=pupil.first_name,
+            patronymic=pupil.patronymic,
+            birth_date=pupil.birth_date,
+            school_class=school_class,
+        )
+        for index, pupil in enumerate(pupils)
+    )
+    return order

@@ -1,0 +1,59 @@
+"""Positions held by people and the permission groups that follow from them (§5.3)."""
+
+import datetime
+
+from accounts.models import Appointment, Position
+from eios.audit import AuditKind, audit_record
+
+
+def positions_current(user) -> list[Position]:
+    return list(
+        Position.objects.filter(appointments__user=user, appointments__ended_on__isnull=True)
+    )
+
+
+def appointment_start(*, user, position, on: datetime.date, order=None, actor=None, request=None):
+    """Appoint `user` to `position`; the position's group grants its permissions."""
+    if Appointment.objects.filter(user=user, position=position, ended_on__isnull=True).exists():
+        return None
+    appointment = Appointment.objects.create(
+        user=user, position=position, started_on=on, started_by=order
+    )
+    if position.group_id:
+        user.groups.add(position.group_id)
+    audit_record(
+        AuditKind.PRIVILEGE_GRANTED,
+        actor=actor,
+        subject=user,
+        target=str(position),
+        request=request,
+        position=position.code,
+        order=order.pk if order else None,
+    )
+    return appointment
+
+
+def appointment_end(*, user, position, on: datetime.date, order=None, actor=None, request=None):
+    ended = Appointment.objects.filter(user=user, position=position, ended_on__isnull=True).update(
+        ended_on=on, ended_by=order
+    )
+    if not ended:
+        return
+    if position.group_id:
+        user.groups.remove(position.group_id)
+    audit_record(
+        AuditKind.PRIVILEGE_REVOKED,
+        actor=actor,
+        subject=user,
+        target=str(position),
+        request=request,
+        position=position.code,
+        order=order.pk if order else None,
+    )
+
+
+def appointments_end_all(*, user, on: datetime.date, order=None, actor=None, request=None):
+    for position in positions_current(user):
+        appointment_end(
+            user=user, position=position, on=on, order=order, actor=actor, request=request
+        )

@@ -1,0 +1,87 @@
+"""Signed-in sessions: registered at login, ended all at once on block or on request.
+
+Works with every session back-end we configure (database, cache, Redis): sessions are
+deleted through the back-end's own `SessionStore`, found through the `UserSession` index.
+"""
+
+from datetime import timedelta
+from importlib import import_module
+
+from django.conf import settings
+from django.utils import timezone
+
+from accounts.models import UserSession
+from eios.audit import AuditKind, audit_record, client_address
+
+# Activity is written at most this often: a page view must not cost a database write.
+TOUCH_EVERY = timedelta(minutes=5)
+SEEN_KEY = "_eios_seen_at"
+AUTH_KEY = "_eios_auth_at"
+
+
+def _store(session_key: str | None = None):
+    return import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key)
+
+
+def session_register(*, request, user) -> None:
+    """Index the session Django's `login()` just created (it rotated the key)."""
+    now = timezone.now()
+    request.session[AUTH_KEY] = request.session[SEEN_KEY] = now.timestamp()
+    if request.session.session_key is None:
+        request.session.save()
+    UserSession.objects.update_or_create(
+        session_key=request.session.session_key,
+        defaults={
+            "user": user,
+            "address": client_address(request),
+            "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300],
+            "last_seen_at": now,
+        },
+    )
+
+
+def session_forget(*, session_key: str | None) -> None:
+    if session_key:
+        UserSession.objects.filter(session_key=session_key).delete()
+
+
+def session_expired(request) -> bool:
+    """Idle and absolute expiry (SPEC §3): `SESSION_IDLE_SECONDS`, `SESSION_ABSOLUTE_SECONDS`."""
+    now = timezone.now().timestamp()
+    seen = request.session.get(SEEN_KEY)
+    started = request.session.get(AUTH_KEY)
+    if seen is None or started is None:
+        return False  # signed in by a path that did not register (tests' force_login)
+    return (
+        now - seen > settings.SESSION_IDLE_SECONDS
+        or now - started > settings.SESSION_ABSOLUTE_SECONDS
+    )
+
+
+def session_touch(request) -> None:
+    now = timezone.now()
+    seen = request.session.get(SEEN_KEY)
+    if seen is not None and now.timestamp() - seen < TOUCH_EVERY.total_seconds():
+        return
+    request.session[SEEN_KEY] = now.timestamp()
+    UserSession.objects.filter(session_key=request.session.session_key).update(last_seen_at=now)
+
+
+def sessions_end(*, user, keep_session_key=None, actor=None, request=None) -> int:
+    """End every session of `user` at once, but `keep_session_key` (regulation §6.7).
+
+    With `actor` given ("log out everywhere" or an administrator's action) the ending is
+    audited; blocking audits the block itself.
+    """
+    sessions = UserSession.objects.filter(user=user)
+    if keep_session_key:
+        sessions = sessions.exclude(session_key=keep_session_key)
+    keys = list(sessions.values_list("session_key", flat=True))
+    for key in keys:
+        _store(key).delete()
+    sessions.delete()
+    if actor is not None:
+        audit_record(
+            AuditKind.SESSIONS_ENDED, actor=actor, subject=user, request=request, count=len(keys)
+        )
+    return len(keys)

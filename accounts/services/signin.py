@@ -1,0 +1,79 @@
+"""What happens around a login (SPEC §3; regulation §12.2–§12.3): every success, failure,
+lock and logout is audited once, and a successful login indexes its session."""
+
+from django.conf import settings
+from django.core.cache import cache
+
+from accounts.models import User
+from eios.audit import AuditEvent, AuditKind, audit_record
+
+from .sessions import session_forget, session_register
+
+LOCK_NOTED_KEY = "accounts:lock-noted:{}"
+
+
+def _known_user(login: str) -> User | None:
+    login = (login or "").strip()
+    if not login:
+        return None
+    return (
+        User.objects.filter(username__iexact=login).first()
+        or User.objects.filter(email__iexact=login).first()
+    )
+
+
+def login_succeeded(*, request, user) -> None:
+    session_register(request=request, user=user)
+    audit_record(AuditKind.LOGIN, actor=user, subject=user, request=request)
+
+
+def login_failed(*, request, login: str) -> None:
+    audit_record(
+        AuditKind.LOGIN_FAILED,
+        subject=_known_user(login),
+        subject_name=login[:300],
+        request=request,
+    )
+
+
+def login_locked(*, request, login: str) -> None:
+    """Audit the soft lock once per lock period, however often the locked door is tried."""
+    key = LOCK_NOTED_KEY.format(login.strip().lower())
+    if cache.add(key, True, settings.LOGIN_LOCK_MINUTES * 60):
+        audit_record(
+            AuditKind.LOGIN_LOCKED,
+            subject=_known_user(login),
+            subject_name=login[:300],
+            request=request,
+            failures=settings.LOGIN_FAILURES_PER_ACCOUNT,
+            minutes=settings.LOGIN_LOCK_MINUTES,
+        )
+
+
+def logout_done(*, request, user) -> None:
+    session_forget(session_key=request.session.session_key)
+    if user is not None and user.is_authenticated:
+        audit_record(AuditKind.LOGOUT, actor=user, subject=user, request=request)
+
+
+def password_changed(*, request, user, reset: bool = False) -> None:
+    if user.must_change_password:
+        User.objects.filter(pk=user.pk).update(must_change_password=False)
+        user.must_change_password = False
+    audit_record(
+        AuditKind.PASSWORD_RESET if reset else AuditKind.PASSWORD_CHANGE,
+        actor=user if request.user.is_authenticated else None,
+        subject=user,
+        request=request,
+    )
+
+
+def login_history(user) -> dict:
+    """The last successful login before this one and the failed attempts since (§12.2:
+    a person notices someone else trying their account)."""
+    logins = list(AuditEvent.objects.filter(subject=user, kind=AuditKind.LOGIN).order_by("-at")[:2])
+    previous = logins[1] if len(logins) > 1 else None
+    failures = AuditEvent.objects.filter(subject=user, kind=AuditKind.LOGIN_FAILED)
+    if previous is not None:
+        failures = failures.filter(at__gt=previous.at)
+    return {"previous_login": previous, "failures_since": failures.count()}

@@ -1,0 +1,92 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.models import Site
+
+from cms.selectors import platforms_for_positions
+
+from ..models import BlockKind, User
+from ..selectors import classes_led_by, current_class_of, positions_of, sessions_of
+from ..services.blocking import account_block
+from ..services.sessions import sessions_end
+from ..services.signin import login_history
+
+
+@login_required
+def cabinet(request):
+    """The personal cabinet (SPEC §3): who I am, my platforms, my class, my sessions."""
+    user = request.user
+    positions = list(positions_of(user))
+    site = Site.find_for_request(request)
+    context = {
+        "positions": positions,
+        "platforms": list(platforms_for_positions(site, [p.pk for p in positions]))
+        if site and positions
+        else [],
+        "school_class": current_class_of(user),
+        "led_classes": list(classes_led_by(user)),
+        "sessions": list(sessions_of(user)),
+        "current_session_key": request.session.session_key,
+        **login_history(user),
+    }
+    return render(request, "accounts/cabinet.html", context)
+
+
+@login_required
+@require_POST
+def logout_everywhere(request):
+    ended = sessions_end(
+        user=request.user,
+        keep_session_key=request.session.session_key,
+        actor=request.user,
+        request=request,
+    )
+    messages.success(
+        request,
+        _("Other sessions ended: %(count)d. This one stays open.") % {"count": ended},
+    )
+    return redirect("cabinet")
+
+
+@login_required
+def block_self(request):
+    """«My password is known to someone» (regulation §12.2): block my account at once."""
+    if request.method != "POST":
+        return render(request, "accounts/block_self.html")
+    reason = request.POST.get("reason", "").strip() or _(
+        "The person reported that the password is known to someone else."
+    )
+    user = request.user
+    account_block(user=user, kind=BlockKind.SELF, reason=reason, actor=user, request=request)
+    logout(request)
+    return render(request, "accounts/blocked_self.html")
+
+
+@login_required
+@require_POST
+def block_pupil(request, user_id):
+    """A class teacher blocks a pupil of their class at once (regulation §12.2)."""
+    pupil = User.objects.filter(pk=user_id).first()
+    if pupil is None:
+        raise PermissionDenied
+    try:
+        account_block(
+            user=pupil,
+            kind=BlockKind.CLASS_TEACHER,
+            reason=request.POST.get("reason", ""),
+            actor=request.user,
+            request=request,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(name)s is blocked until the administrator issues new credentials.")
+            % {"name": pupil.get_full_name()},
+        )
+    return redirect("cabinet")

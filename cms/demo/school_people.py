@@ -1,0 +1,209 @@
+"""The demo school's people as the school itself would have recorded them: positions
+with their permission groups, classes, and the orders that enrolled, hired, expelled
+and dismissed people (regulation §6.5–§6.7). Idempotent: an order that exists is kept."""
+
+import datetime
+
+from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
+
+from accounts.models import (
+    Order,
+    OrderKind,
+    OrderLine,
+    Position,
+    SchoolClass,
+    TermsAcceptance,
+    TermsVersion,
+    User,
+)
+from accounts.services.orders import order_apply
+from cms.models import School
+
+YEAR = 2025  # school year 2025/2026
+SCHOOL_YEAR_START = datetime.date(YEAR, 9, 1)
+CLASSES = ["1А", "2А", "3А", "4А", "5А", "5Б", "6А", "7А", "8А", "9А", "10А", "11А"]
+
+# position code → Django permissions of its group (app_label.codename)
+GROUP_PERMISSIONS = {
+    "class_teacher": ["accounts.issue_credentials"],
+    "it_teacher": ["accounts.issue_credentials", "accounts.view_schoolclass"],
+    "sysadmin": [
+        "accounts.issue_credentials",
+        "accounts.block_user",
+        "accounts.view_schoolclass",
+        "accounts.view_auditevent_log",
+        "wagtailadmin.access_admin",
+    ],
+    "deputy": ["accounts.view_schoolclass", "wagtailadmin.access_admin"],
+}
+
+STAFF = [
+    # username, position codes; the demo accounts of README.md are hired like anyone
+    ("teacher", ["teacher", "class_teacher"]),
+    ("editor", ["deputy"]),
+]
+
+TERMS = (
+    "1. Электронная информационно-образовательная среда (ЭИОС) школы используется для "
+    "обучения, работы и общения участников образовательных отношений.\n\n"
+    "2. Логин и пароль выдаются лично; передавать их другим лицам и входить под чужой "
+    "учётной записью запрещено (п. 12.3 Положения об ЭИОС).\n\n"
+    "3. Если пароль стал известен другому лицу, немедленно заблокируйте учётную запись "
+    "в личном кабинете или сообщите классному руководителю (п. 12.2).\n\n"
+    "4. Действия в ЭИОС записываются в журнал событий безопасности."
+)
+
+
+def demo_people_load(school: School) -> None:
+    _groups()
+    classes = _classes(school)
+    admin = User.objects.get(username="admin")
+    teacher = User.objects.get(username="teacher")
+    SchoolClass.objects.filter(pk=classes["5А"].pk).update(class_teacher=teacher)
+    _order(
+        school,
+        "1-к",
+        OrderKind.HIRING,
+        admin,
+        [
+            {"person": User.objects.get(username=u), "position": Position.objects.get(code=c)}
+            for u, codes in STAFF
+            for c in codes
+        ],
+        title="О приёме на работу",
+    )
+    students = list(
+        User.objects.filter(memberships__isnull=True)
+        .filter(username__startswith="student")
+        .order_by("username")
+    )
+    student = User.objects.get(username="student")
+    per_class = {name: [] for name in CLASSES}
+    per_class["5А"].append(student)
+    for index, pupil in enumerate(p for p in students if p.pk != student.pk):
+        per_class[CLASSES[index % len(CLASSES)]].append(pupil)
+    for number, (name, pupils) in enumerate(per_class.items(), start=1):
+        _order(
+            school,
+            f"{number}-у",
+            OrderKind.ENROLMENT,
+            admin,
+            [{"person": p, "school_class": classes[name]} for p in pupils],
+            title=f"О зачислении в {name} класс",
+        )
+    _leavers(school, admin, classes)
+    _terms()
+
+
+def _groups() -> None:
+    for code, names in GROUP_PERMISSIONS.items():
+        position = Position.objects.get(code=code)
+        if position.group_id:
+            continue
+        group, _ = Group.objects.get_or_create(name=position.name)
+        for name in names:
+            app_label, codename = name.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        position.group = group
+        position.save(update_fields=["group"])
+    Position.objects.filter(code="student").update(is_staff_position=False)
+
+
+def _classes(school: School) -> dict[str, SchoolClass]:
+    return {
+        name: SchoolClass.objects.get_or_create(school=school, name=name, year=YEAR)[0]
+        for name in CLASSES
+    }
+
+
+def _order(school, number, kind, actor, lines, *, title, date=SCHOOL_YEAR_START):
+    if not lines or Order.objects.filter(school=school, number=number).exists():
+        return
+    order = Order.objects.create(school=school, number=number, date=date, kind=kind, title=title)
+    OrderLine.objects.bulk_create(
+        OrderLine(order=order, sort_order=i, **fields) for i, fields in enumerate(lines)
+    )
+    order_apply(order=order, actor=actor)
+
+
+def _leavers(school, admin, classes) -> None:
+    """Two pupils who moved away and a teacher who left: blocked, kept on record."""
+    leaving = datetime.date(YEAR, 12, 27)
+    _order(
+        school,
+        "20-у",
+        OrderKind.ENROLMENT,
+        admin,
+        [
+            {
+                "last_name": "Воробьёв",
+                "first_name": "Денис",
+                "patronymic": "Олегович",
+                "school_class": classes["9А"],
+            },
+            {
+                "last_name": "Соколова",
+                "first_name": "Алина",
+                "patronymic": "Игоревна",
+                "school_class": classes["7А"],
+            },
+        ],
+        title="О зачислении",
+        date=datetime.date(YEAR, 9, 2),
+    )
+    _order(
+        school,
+        "21-у",
+        OrderKind.EXPULSION,
+        admin,
+        [
+            {"person": User.objects.get(last_name="Воробьёв", first_name="Денис")},
+            {"person": User.objects.get(last_name="Соколова", first_name="Алина")},
+        ],
+        title="Об отчислении в связи с переводом в другую школу",
+        date=leaving,
+    )
+    _order(
+        school,
+        "2-к",
+        OrderKind.HIRING,
+        admin,
+        [
+            {
+                "last_name": "Лебедева",
+                "first_name": "Ольга",
+                "patronymic": "Сергеевна",
+                "position": Position.objects.get(code="teacher"),
+            },
+        ],
+        title="О приёме на работу",
+        date=SCHOOL_YEAR_START,
+    )
+    _order(
+        school,
+        "3-к",
+        OrderKind.DISMISSAL,
+        admin,
+        [
+            {"person": User.objects.get(last_name="Лебедева", first_name="Ольга")},
+        ],
+        title="Об увольнении по собственному желанию",
+        date=leaving,
+    )
+
+
+def _terms() -> None:
+    version, _ = TermsVersion.objects.get_or_create(
+        version="1",
+        defaults={
+            "title": "Правила использования ЭИОС",
+            "text": TERMS,
+            "published_at": timezone.make_aware(datetime.datetime(YEAR, 8, 30)),
+        },
+    )
+    # The README's demo accounts have accepted them already, so a first look is direct.
+    for user in User.objects.filter(username__in=["admin", "editor", "teacher", "student"]):
+        TermsAcceptance.objects.get_or_create(user=user, version=version)

@@ -1,0 +1,189 @@
+"""Login security (SPEC §3, regulation §12.2): guessing stopped per account, never a
+whole school behind one address; blocked sessions die on every session back-end."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import BlockKind, User, UserSession
+from accounts.services.blocking import account_block
+from eios.audit import AuditEvent, AuditKind
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "верный-пароль-29"
+
+
+@pytest.fixture
+def pupil(db):
+    return User.objects.create_user(
+        "kuznetsov.a",
+        password=PASSWORD,
+        last_name="Кузнецов",
+        first_name="Артём",
+        email="artem@example.ru",
+    )
+
+
+def log_in(client, login, password):
+    return client.post(reverse("account_login"), {"login": login, "password": password})
+
+
+def events(kind, **filters):
+    return AuditEvent.objects.filter(kind=kind, **filters)
+
+
+def test_guessing_is_stopped_after_the_configured_tries_and_audited_once(client, pupil, settings):
+    for _ in range(settings.LOGIN_FAILURES_PER_ACCOUNT):
+        response = log_in(client, pupil.username, "не тот пароль")
+        assert response.status_code == 200
+        assert "_auth_user_id" not in client.session
+
+    # Locked now, even with the right password, for a while.
+    for _ in range(3):
+        response = log_in(client, pupil.username, PASSWORD)
+        assert "logging in is paused for 15 minutes" in response.content.decode()
+        assert "_auth_user_id" not in client.session
+
+    assert events(AuditKind.LOGIN_FAILED, subject=pupil).count() == 10
+    locked = events(AuditKind.LOGIN_LOCKED, subject=pupil).get()
+    assert locked.details == {"failures": 10, "minutes": 15}
+
+
+def test_a_class_of_thirty_logs_in_together_from_one_address(db):
+    pupils = [
+        User.objects.create_user(f"pupil{n}", password=f"пароль-ученика-{n}") for n in range(30)
+    ]
+    # A few typos on the way, as in a real classroom.
+    for pupil in pupils[:5]:
+        log_in(Client(REMOTE_ADDR="10.1.1.1"), pupil.username, "опечатка")
+    for n, pupil in enumerate(pupils):
+        client = Client(REMOTE_ADDR="10.1.1.1")
+        log_in(client, pupil.username, f"пароль-ученика-{n}")
+        assert client.session["_auth_user_id"] == str(pupil.pk), pupil.username
+    assert events(AuditKind.LOGIN).count() == 30
+    assert not events(AuditKind.LOGIN_LOCKED).exists()
+
+
+def test_the_lock_of_one_account_leaves_the_others_alone(client, pupil):
+    other = User.objects.create_user("other", password=PASSWORD)
+    for _ in range(11):
+        log_in(client, pupil.username, "подбор")
+    log_in(client, other.username, PASSWORD)
+    assert client.session["_auth_user_id"] == str(other.pk)
+
+
+def test_login_by_email_works_too(client, pupil):
+    log_in(client, "Artem@Example.ru", PASSWORD)
+    assert client.session["_auth_user_id"] == str(pupil.pk)
+
+
+@pytest.mark.parametrize(
+    "engine",
+    [
+        "django.contrib.sessions.backends.db",
+        "django.contrib.sessions.backends.cache",  # Redis when REDIS_URL is set (CI)
+        "django.contrib.sessions.backends.cached_db",
+    ],
+)
+def test_a_session_cookie_captured_before_blocking_is_refused(settings, pupil, engine):
+    settings.SESSION_ENGINE = engine
+    victim = Client()
+    log_in(victim, pupil.username, PASSWORD)
+    captured = victim.cookies["sessionid"].value
+    assert victim.get(reverse("cabinet")).status_code == 200
+
+    account_block(user=pupil, kind=BlockKind.ORDER, reason="Приказ об отчислении")
+
+    thief = Client()
+    thief.cookies["sessionid"] = captured
+    response = thief.get(reverse("cabinet"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert not UserSession.objects.filter(user=pupil).exists()
+
+
+def test_log_out_everywhere_ends_the_other_sessions_only(pupil):
+    phone, laptop = Client(), Client()
+    log_in(phone, pupil.username, PASSWORD)
+    log_in(laptop, pupil.username, PASSWORD)
+
+    laptop.post(reverse("logout_everywhere"))
+
+    assert laptop.get(reverse("cabinet")).status_code == 200
+    assert phone.get(reverse("cabinet")).status_code == 302
+    assert events(AuditKind.SESSIONS_ENDED, subject=pupil).get().details == {"count": 1}
+
+
+def test_an_idle_session_expires(client, pupil, settings):
+    log_in(client, pupil.username, PASSWORD)
+    session = client.session
+    idle = datetime.timedelta(seconds=settings.SESSION_IDLE_SECONDS + 1)
+    session["_eios_seen_at"] = (timezone.now() - idle).timestamp()
+    session.save()
+    response = client.get(reverse("cabinet"))
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_the_cabinet_shows_the_previous_login_and_failed_attempts_since(pupil):
+    first = Client(REMOTE_ADDR="10.0.0.5")
+    log_in(first, pupil.username, PASSWORD)
+    stranger = Client(REMOTE_ADDR="203.0.113.9")
+    for _ in range(2):
+        log_in(stranger, pupil.username, "угадаю")
+    second = Client(REMOTE_ADDR="10.0.0.6")
+    log_in(second, pupil.username, PASSWORD)
+    page = second.get(reverse("cabinet")).content.decode()
+    assert "10.0.0.5" in page
+    assert "2 failed login attempts since then." in page
+
+
+def test_nobody_anonymous_can_block_an_account(client, pupil):
+    response = client.post(reverse("block_self"))
+    assert response["Location"].startswith(reverse("account_login"))
+    response = client.post(reverse("block_pupil", args=[pupil.pk]), {"reason": "шутка"})
+    assert response["Location"].startswith(reverse("account_login"))
+    pupil.refresh_from_db()
+    assert pupil.is_active
+    assert not events(AuditKind.BLOCK).exists()
+
+
+def test_a_pupil_cannot_block_a_classmate(pupil):
+    mate = User.objects.create_user("mate", password=PASSWORD)
+    client = Client()
+    log_in(client, mate.username, PASSWORD)
+    response = client.post(reverse("block_pupil", args=[pupil.pk]), {"reason": "шутка"})
+    assert response.status_code == 403
+    pupil.refresh_from_db()
+    assert pupil.is_active
+
+
+def test_a_person_blocks_their_own_account_at_once(pupil):
+    phone, laptop = Client(), Client()
+    log_in(phone, pupil.username, PASSWORD)
+    log_in(laptop, pupil.username, PASSWORD)
+
+    response = laptop.post(reverse("block_self"), {"reason": "Пароль увидел сосед"})
+
+    assert "Your account is blocked" in response.content.decode()
+    assert phone.get(reverse("cabinet")).status_code == 302
+    pupil.refresh_from_db()
+    assert not pupil.is_active
+    assert pupil.blocks.get().kind == BlockKind.SELF
+
+
+def test_password_reset_by_email_is_audited_once(client, pupil):
+    client.post(reverse("account_reset_password"), {"email": pupil.email})
+    link = next(w for w in mail.outbox[0].body.split() if "/password/reset/key/" in w)
+    form = client.get(link, follow=True)
+    client.post(
+        form.redirect_chain[-1][0] if form.redirect_chain else link,
+        {"password1": "новый-пароль-2026", "password2": "новый-пароль-2026"},
+    )
+    assert events(AuditKind.PASSWORD_RESET, subject=pupil).count() == 1
+    log_in(client, pupil.username, "новый-пароль-2026")
+    assert client.session["_auth_user_id"] == str(pupil.pk)
