@@ -120,19 +120,25 @@ def _classes(school: School) -> dict[str, SchoolClass]:
 
 
 def _order(school, number, kind, actor, lines, *, title, date=SCHOOL_YEAR_START):
-    if not lines or Order.objects.filter(school=school, number=number).exists():
-        return
+    existing = Order.objects.filter(school=school, number=number).first()
+    if existing is not None or not lines:
+        return existing
     order = Order.objects.create(school=school, number=number, date=date, kind=kind, title=title)
     OrderLine.objects.bulk_create(
         OrderLine(order=order, sort_order=i, **fields) for i, fields in enumerate(lines)
     )
-    order_apply(order=order, actor=actor)
+    return order_apply(order=order, actor=actor)
+
+
+def _people_of(order) -> list[User]:
+    # Namesakes are common in a generated school: the order names its people exactly.
+    return [line.person for line in order.lines.select_related("person")]
 
 
 def _leavers(school, admin, classes) -> None:
     """Two pupils who moved away and a teacher who left: blocked, kept on record."""
     leaving = datetime.date(YEAR, 12, 27)
-    _order(
+    enrolled = _order(
         school,
         "20-у",
         OrderKind.ENROLMENT,
@@ -159,14 +165,11 @@ def _leavers(school, admin, classes) -> None:
         "21-у",
         OrderKind.EXPULSION,
         admin,
-        [
-            {"person": User.objects.get(last_name="Воробьёв", first_name="Денис")},
-            {"person": User.objects.get(last_name="Соколова", first_name="Алина")},
-        ],
+        [{"person": person} for person in _people_of(enrolled)],
         title="Об отчислении в связи с переводом в другую школу",
         date=leaving,
     )
-    _order(
+    hired = _order(
         school,
         "2-к",
         OrderKind.HIRING,
@@ -177,19 +180,16 @@ def _leavers(school, admin, classes) -> None:
                 "first_name": "Ольга",
                 "patronymic": "Сергеевна",
                 "position": Position.objects.get(code="teacher"),
-            },
+            }
         ],
         title="О приёме на работу",
-        date=SCHOOL_YEAR_START,
     )
     _order(
         school,
         "3-к",
         OrderKind.DISMISSAL,
         admin,
-        [
-            {"person": User.objects.get(last_name="Лебедева", first_name="Ольга")},
-        ],
+        [{"person": person} for person in _people_of(hired)],
         title="Об увольнении по собственному желанию",
         date=leaving,
     )

@@ -1,0 +1,107 @@
+"""Classes, positions and terms of use: the data orders and people refer to."""
+
+from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin import messages
+from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.views.generic import DeleteView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from accounts.models import Position, SchoolClass, TermsVersion
+
+
+class ProtectedDeleteView(DeleteView):
+    """A record still named by history (memberships, appointments, acceptances) stays;
+    the administrator gets a message instead of a server error."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except (ProtectedError, RestrictedError):
+            messages.error(
+                self.request,
+                gettext("«%(object)s» is referred to by other records and cannot be deleted.")
+                % {"object": self.object},
+            )
+            return redirect(self.index_url_name)
+
+
+def slips_link(school_class) -> str:
+    return format_html(
+        '<a href="{}">{}</a>',
+        reverse("class_detail", args=[school_class.pk]),
+        gettext("Credential slips"),
+    )
+
+
+class SchoolClassViewSet(ModelViewSet):
+    model = SchoolClass
+    name = "classes"
+    icon = "group"
+    menu_label = _("Classes")
+    menu_order = 300
+    add_to_reference_index = False
+    copy_view_enabled = False
+    delete_view_class = ProtectedDeleteView
+    form_fields = ["school", "name", "year", "class_teacher"]
+    list_display = [
+        "name",
+        Column("school_year", label=_("School year"), sort_key="year"),
+        "school",
+        Column("class_teacher", label=_("Class teacher"), accessor="class_teacher"),
+        Column("slips", label=_("Credential slips"), accessor=slips_link),
+    ]
+    list_filter = ["year", "school"]
+    search_fields = ["name"]
+    ordering = ["-year", "name"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=SchoolClass.objects.select_related("school", "class_teacher"), **kwargs
+        )
+
+
+class PositionViewSet(ModelViewSet):
+    model = Position
+    name = "positions"
+    icon = "tag"
+    menu_label = _("Positions")
+    menu_order = 400
+    add_to_reference_index = False
+    copy_view_enabled = False
+    delete_view_class = ProtectedDeleteView
+    form_fields = ["code", "name", "sort_order", "group", "is_staff_position"]
+    list_display = [
+        "name",
+        "code",
+        "sort_order",
+        "group",
+        BooleanColumn("is_staff_position", label=_("Staff position"), sort_key="is_staff_position"),
+    ]
+    search_fields = ["name", "code"]
+    ordering = ["sort_order", "name"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=Position.objects.select_related("group"), **kwargs
+        )
+
+
+class TermsVersionViewSet(ModelViewSet):
+    model = TermsVersion
+    name = "terms"
+    icon = "doc-full-inverse"
+    menu_label = _("Terms of use")
+    menu_order = 500
+    add_to_reference_index = False
+    copy_view_enabled = False
+    delete_view_class = ProtectedDeleteView
+    form_fields = ["version", "title", "text", "published_at"]
+    list_display = ["title", "version", "published_at"]
+    ordering = ["-published_at"]

@@ -1,0 +1,26 @@
+"""«People and orders» in the Wagtail admin: people, orders, classes, positions and the
+terms of use under one menu item (see `accounts/admin_views/`)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from .admin_views import (
+    OrderViewSet,
+    PeopleViewSet,
+    PositionViewSet,
+    SchoolClassViewSet,
+    TermsVersionViewSet,
+)
+
+
+class PeopleAndOrdersGroup(ViewSetGroup):
+    menu_label = _("People and orders")
+    menu_icon = "group"
+    menu_order = 150
+    items = (PeopleViewSet, OrderViewSet, SchoolClassViewSet, PositionViewSet, TermsVersionViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_people_and_orders():
+    return PeopleAndOrdersGroup()
