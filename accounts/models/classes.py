@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .periods import OrderedPeriod
+
 
 class SchoolClass(models.Model):
     """A class of one school in one school year: «5А» of 2025/2026.
@@ -40,7 +42,7 @@ class SchoolClass(models.Model):
         return f"{self.year}/{self.year + 1}"
 
 
-class ClassMembership(models.Model):
+class ClassMembership(OrderedPeriod):
     """A pupil studies in a class from an order (enrolment, transfer) until another one."""
 
     user = models.ForeignKey(
@@ -48,14 +50,6 @@ class ClassMembership(models.Model):
     )
     school_class = models.ForeignKey(
         SchoolClass, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("class")
-    )
-    started_on = models.DateField(_("since"))
-    ended_on = models.DateField(_("until"), null=True, blank=True)
-    started_by = models.ForeignKey(
-        "Order", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    ended_by = models.ForeignKey(
-        "Order", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .periods import OrderedPeriod
+
 
 class User(AbstractUser):
     """A person of the school: student or staff member.
@@ -72,7 +74,7 @@ class Position(models.Model):
         return self.name
 
 
-class Appointment(models.Model):
+class Appointment(OrderedPeriod):
     """A person holds a position from an order until another order ends it.
 
     Ended appointments stay: the history of who held what is part of the record.
@@ -83,14 +85,6 @@ class Appointment(models.Model):
     )
     position = models.ForeignKey(
         Position, on_delete=models.PROTECT, related_name="appointments", verbose_name=_("position")
-    )
-    started_on = models.DateField(_("since"))
-    ended_on = models.DateField(_("until"), null=True, blank=True)
-    started_by = models.ForeignKey(
-        "Order", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    ended_by = models.ForeignKey(
-        "Order", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
     class Meta:

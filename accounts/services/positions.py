@@ -2,13 +2,20 @@
 
 import datetime
 
-from accounts.models import Appointment, Position
+from accounts.models import Appointment
+from accounts.selectors import positions_of
 from eios.audit import AuditKind, audit_record
 
 
-def positions_current(user) -> list[Position]:
-    return list(
-        Position.objects.filter(appointments__user=user, appointments__ended_on__isnull=True)
+def _audit(kind, user, position, order, actor, request) -> None:
+    audit_record(
+        kind,
+        actor=actor,
+        subject=user,
+        target=str(position),
+        request=request,
+        position=position.code,
+        order=order.pk if order else None,
     )
 
 
@@ -21,15 +28,7 @@ def appointment_start(*, user, position, on: datetime.date, order=None, actor=No
     )
     if position.group_id:
         user.groups.add(position.group_id)
-    audit_record(
-        AuditKind.PRIVILEGE_GRANTED,
-        actor=actor,
-        subject=user,
-        target=str(position),
-        request=request,
-        position=position.code,
-        order=order.pk if order else None,
-    )
+    _audit(AuditKind.PRIVILEGE_GRANTED, user, position, order, actor, request)
     return appointment
 
 
@@ -41,19 +40,11 @@ def appointment_end(*, user, position, on: datetime.date, order=None, actor=None
         return
     if position.group_id:
         user.groups.remove(position.group_id)
-    audit_record(
-        AuditKind.PRIVILEGE_REVOKED,
-        actor=actor,
-        subject=user,
-        target=str(position),
-        request=request,
-        position=position.code,
-        order=order.pk if order else None,
-    )
+    _audit(AuditKind.PRIVILEGE_REVOKED, user, position, order, actor, request)
 
 
 def appointments_end_all(*, user, on: datetime.date, order=None, actor=None, request=None):
-    for position in positions_current(user):
+    for position in list(positions_of(user)):
         appointment_end(
             user=user, position=position, on=on, order=order, actor=actor, request=request
         )
