@@ -12,6 +12,7 @@ from .admin_views import (
     SchoolClassViewSet,
     TermsVersionViewSet,
 )
+from .admin_views.chooser import person_chooser_viewset
 
 
 class PeopleAndOrdersGroup(ViewSetGroup):
@@ -24,3 +25,8 @@ class PeopleAndOrdersGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_people_and_orders():
     return PeopleAndOrdersGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_person_chooser():
+    return person_chooser_viewset

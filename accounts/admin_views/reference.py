@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.admin.views.generic import DeleteView
+from wagtail.admin.views.generic import DeleteView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.models import Position, SchoolClass, TermsVersion
@@ -93,6 +93,32 @@ class PositionViewSet(ModelViewSet):
         )
 
 
+class TermsVersionEditView(EditView):
+    """What people accepted stays as they read it (regulation §13.4): a changed text is
+    a new version, which everyone accepts again."""
+
+    def get(self, request, *args, **kwargs):
+        return self.refusal() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refusal() or super().post(request, *args, **kwargs)
+
+    def refusal(self):
+        # After Wagtail's permission check in dispatch(): strangers get 403, not this.
+        version = self.get_object()
+        if not version.acceptances.exists():
+            return None
+        messages.error(
+            self.request,
+            gettext(
+                "«%(version)s» has been accepted by users and cannot be changed. "
+                "Add a new version of the terms instead."
+            )
+            % {"version": version},
+        )
+        return redirect(self.index_url_name)
+
+
 class TermsVersionViewSet(ModelViewSet):
     model = TermsVersion
     name = "terms"
@@ -101,6 +127,7 @@ class TermsVersionViewSet(ModelViewSet):
     menu_order = 500
     add_to_reference_index = False
     copy_view_enabled = False
+    edit_view_class = TermsVersionEditView
     delete_view_class = ProtectedDeleteView
     form_fields = ["version", "title", "text", "published_at"]
     list_display = ["title", "version", "published_at"]

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
@@ -8,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from eios.fragments import remember
 
 
 class HomePage(Page):
@@ -24,10 +26,41 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Find the page by its address in one query instead of two per tree level.
+
+        Pages below do not route further themselves (no RoutablePage); anything not
+        found as a page address goes the way Wagtail always goes, ending in 404.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = f"{self.url_path}{'/'.join(path_components)}/"
+        depth = self.depth + len(path_components)
+        found = remember(
+            request,
+            f"route:{url_path}",
+            lambda: (
+                Page.objects.filter(url_path=url_path, depth=depth)
+                .values_list("content_type_id", "pk")
+                .first()
+            ),
+        )
+        if found is not None:
+            content_type_id, pk = found
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            page = model.objects.filter(pk=pk).first()
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[:3]
+        context["latest_news"] = remember(
+            request,
+            f"latest-news:{self.pk}",
+            lambda: list(
+                NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[:3]
+            ),
         )
         return context
 

@@ -2,6 +2,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from eios.fragments import remember
 
 
 @register_setting(icon="home")
@@ -61,6 +64,18 @@ class School(BaseSiteSetting):
 
     def __str__(self) -> str:
         return self.short_name or self.full_name
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's lookup, kept per content generation: every page shows the requisites."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            key = f"school:{site.pk if site else None}"
+            school = remember(request, key, lambda: cls.for_site(site))
+            school._request = request
+            setattr(request, attr_name, school)
+        return getattr(request, attr_name)
 
     @property
     def display_name(self) -> str:

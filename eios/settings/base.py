@@ -57,6 +57,7 @@ MIDDLEWARE = [
     # session, CSRF or database work (see eios/pagecache.py).
     "eios.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "eios.sites.CachedSiteMiddleware",
     "eios.locale.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -130,6 +131,8 @@ else:
 
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Site, school requisites, menus and navigation kept per content generation (eios/fragments.py).
+FRAGMENT_CACHE_ENABLED = env.bool("FRAGMENT_CACHE_ENABLED", default=True)
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 
@@ -241,4 +244,5 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "cms.Platform",
     "cms.SchoolDocument",
     "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
 ]

@@ -18,6 +18,7 @@ from accounts.models import (
     OrderKind,
     Position,
     SchoolClass,
+    TermsVersion,
     User,
 )
 from accounts.services.blocking import account_block
@@ -396,3 +397,70 @@ def test_every_admin_screen_opens(admin_client, school, school_class, director, 
         reverse("terms:add"),
     ):
         assert admin_client.get(url).status_code == 200, url
+
+
+def test_accepted_terms_cannot_be_changed_only_superseded(admin_client, director, terms):
+    director.terms_acceptances.create(version=terms)
+    edit_url = reverse("terms:edit", args=[terms.pk])
+
+    response = admin_client.post(
+        edit_url,
+        {
+            "version": terms.version,
+            "title": "Другие правила",
+            "text": "Новый текст",
+            "published_at": timezone.localtime(terms.published_at).strftime("%Y-%m-%d %H:%M"),
+        },
+        follow=True,
+    )
+
+    terms.refresh_from_db()
+    assert terms.title == "Правила использования ЭИОС"
+    assert "has been accepted by users and cannot be changed" in text(response)
+    assert admin_client.get(edit_url).status_code == 302
+
+
+def test_a_next_version_nobody_accepted_yet_can_be_corrected(admin_client, director, terms):
+    director.terms_acceptances.create(version=terms)
+    next_version = TermsVersion.objects.create(
+        version="2",
+        title="Правила 2027",
+        text="Проект",
+        published_at=timezone.now() + datetime.timedelta(days=30),
+    )
+    assert admin_client.get(reverse("terms:edit", args=[next_version.pk])).status_code == 200
+
+
+def test_order_lines_choose_people_by_search_not_from_a_list_of_everyone(
+    client, school, school_class, enrol
+):
+    enrol(("Иванов", "Пётр"), ("Петрова", "Анна"), ("Сидоров", "Иван"))
+    clerk = admin_user("clerk", "add_order", "change_order", "view_order")
+    client.force_login(clerk)
+
+    form = text(client.get(reverse("orders:add")))
+    assert "Петрова" not in form  # no <option> per person
+    assert reverse("person_chooser:choose") in form
+
+    found = client.get(reverse("person_chooser:choose_results"), {"q": "петр"})
+    assert found.status_code == 200
+    names = text(found)
+    assert "Петрова Анна" in names
+    assert "Иванов" not in names
+    assert "Сидоров" not in names
+
+    by_two_words = text(client.get(reverse("person_chooser:choose_results"), {"q": "Иван сидор"}))
+    assert "Сидоров Иван" in by_two_words
+    assert "Иванов" not in by_two_words
+
+
+def test_the_person_chooser_is_closed_to_staff_who_edit_no_orders_or_classes(client, enrol):
+    enrol(("Иванов", "Пётр"))
+    editor = admin_user("editor", "view_order")
+    client.force_login(editor)
+
+    for name in ("person_chooser:choose", "person_chooser:choose_results"):
+        response = client.get(reverse(name), {"q": "Иванов"})
+        # Wagtail answers a refused admin view by sending the user to the dashboard.
+        assert response.status_code == 302
+        assert response.url == reverse("wagtailadmin_home")

@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PagePermissionTester
 
 from cms.blocks import BodyBlock
+from eios.fragments import remember
 
 # The subsections in the order of [MR9] table 3.1; the tree and the navigation follow it.
 SECTION_PAGE_TYPES = [
@@ -124,7 +125,7 @@ class SvedenIndexPage(FixedAddressMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sveden_nav"] = sveden_nav(self)
+        context["sveden_nav"] = sveden_nav(request, self)
         return context
 
 
@@ -155,7 +156,7 @@ class SvedenSectionPage(FixedAddressMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         documents_preload(self, self.document_fields)
-        context["sveden_nav"] = sveden_nav(self)
+        context["sveden_nav"] = sveden_nav(request, self)
         return context
 
 
@@ -173,7 +174,7 @@ class SvedenExtraPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sveden_nav"] = sveden_nav(self)
+        context["sveden_nav"] = sveden_nav(request, self)
         return context
 
 
@@ -185,16 +186,27 @@ def documents_preload(page: Page, field_names: tuple[str, ...]) -> None:
         setattr(page, name, documents.get(getattr(page, f"{name}_id")))
 
 
-def sibling_section(page: Page, model: type[Page], *related: str) -> Page | None:
-    """Another live subsection of the same /sveden/, for items published in two places."""
-    return model.objects.sibling_of(page).live().select_related(*related).first()
+def sibling_section(request, page: Page, model: type[Page], *fields: str) -> Page | None:
+    """Another live subsection of the same /sveden/, for items published in two places.
+
+    Only the shared `fields` are loaded (documents joined): a subsection's StreamFields
+    are large, and decoding them for one item cost more than rendering the page.
+    """
+    related = [name for name in fields if model._meta.get_field(name).is_relation]
+    return remember(
+        request,
+        f"sibling:{page.path}:{model._meta.label}",
+        lambda: (
+            model.objects.sibling_of(page).live().select_related(*related).only(*fields).first()
+        ),
+    )
 
 
-def sveden_nav(page: Page) -> dict:
+def sveden_nav(request, page: Page) -> dict:
     """The common navigation of the section on every one of its pages ([1493] §2).
 
-    One query, by tree path from the current page: the index, its subsections and, on a
-    subsection, the extra pages it links with addRef.
+    One query per content generation, by tree path from the current page: the index, its
+    subsections and, on a subsection, the extra pages it links with addRef.
     """
     steplen = Page.steplen
     if isinstance(page, SvedenIndexPage):
@@ -207,7 +219,11 @@ def sveden_nav(page: Page) -> dict:
     scope = Q(path__startswith=index_path, depth__in=(index_depth, index_depth + 1))
     if section_path == page.path:
         scope |= Q(path__startswith=page.path, depth=page.depth + 1)
-    pages = list(Page.objects.filter(scope).live().public().order_by("path"))
+    pages = remember(
+        request,
+        f"sveden-nav:{page.path}",
+        lambda: list(Page.objects.filter(scope).live().public().order_by("path")),
+    )
     return {
         "index": next((item for item in pages if item.depth == index_depth), None),
         "sections": [item for item in pages if item.depth == index_depth + 1],

@@ -93,7 +93,7 @@ class SvedenCommonPage(SvedenSectionPage):
         context["founders"] = rows(self.founders)
         # One extract, entered once: it moved to «Образование» on 01.03.2026 ([1353]) and is
         # repeated here for the robots that still look for it in this subsection.
-        education = sibling_section(self, SvedenEducationPage, "accreditation_document")
+        education = sibling_section(request, self, SvedenEducationPage, "accreditation_document")
         context["accreditation"] = education.accreditation_document if education else None
         context["places"] = [
             {

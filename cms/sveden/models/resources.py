@@ -84,6 +84,17 @@ class SvedenObjectsPage(SvedenSectionPage):
     )
 
     document_fields = ("hostel_fee_document",)
+    # Table 3.9.4, published here and in «Стипендии» from one entry.
+    HOSTEL = (
+        "hostels",
+        "hostel_places",
+        "hostel_places_adapted",
+        "boarding_houses",
+        "boarding_places",
+        "boarding_places_adapted",
+        "hostel_access",
+        "hostel_fee_document",
+    )
 
     content_panels = [
         *SvedenSectionPage.head_panels(),
@@ -183,7 +194,9 @@ class SvedenGrantsPage(SvedenSectionPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # [MR9] publishes table 3.9.4 in both subsections; it is entered once.
-        context["hostel"] = sibling_section(self, SvedenObjectsPage, "hostel_fee_document")
+        context["hostel"] = sibling_section(
+            request, self, SvedenObjectsPage, *SvedenObjectsPage.HOSTEL
+        )
         return context
 
 

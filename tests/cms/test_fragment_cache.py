@@ -1,0 +1,112 @@
+"""Site, requisites, menu, «Сведения» navigation and page addresses kept per content
+generation: pages render with a few queries, and never show yesterday's site."""
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+
+from cms.models import ContentPage, NewsIndexPage, NewsPage, School
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fragments_on(settings):
+    settings.FRAGMENT_CACHE_ENABLED = True
+    # The whole-page cache would answer before any fragment is used.
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def about(home, django_capture_on_commit_callbacks):
+    page = ContentPage(title="О школе", slug="about", show_in_menus=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def visitor():
+    return Client()
+
+
+def fragment_keys() -> list[str]:
+    return [key for key in caches["pages"]._cache if ":fragment:" in key]
+
+
+@pytest.mark.parametrize(
+    ("path", "budget"),
+    [("/", 3), ("/about/", 3), ("/sveden/common/", 5), ("/sveden/objects/", 5)],
+)
+def test_a_repeated_visit_needs_only_the_page_itself(
+    about, visitor, path, budget, django_assert_max_num_queries
+):
+    assert visitor.get(path).status_code == 200
+
+    with django_assert_max_num_queries(budget):
+        assert visitor.get(path).status_code == 200
+
+
+def test_a_published_page_is_in_the_menu_on_the_next_visit(
+    about, home, visitor, django_capture_on_commit_callbacks
+):
+    assert "Контакты школы" not in visitor.get("/").content.decode()
+
+    contacts = ContentPage(title="Контакты школы", slug="kontakty", show_in_menus=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        home.add_child(instance=contacts)
+        contacts.save_revision().publish()
+
+    assert "Контакты школы" in visitor.get("/").content.decode()
+    assert visitor.get("/kontakty/").status_code == 200
+
+
+def test_an_unpublished_page_is_gone_from_its_address_and_the_menu(
+    about, visitor, django_capture_on_commit_callbacks
+):
+    assert visitor.get("/about/").status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        about.unpublish()
+
+    assert visitor.get("/about/").status_code == 404
+    assert 'href="/about/"' not in visitor.get("/").content.decode()
+
+
+def test_the_latest_news_shows_a_new_item_at_once(
+    home, visitor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        news = NewsIndexPage(title="Новости", slug="news")
+        home.add_child(instance=news)
+        visitor.get("/")
+        item = NewsPage(title="Выпускной вечер 2026", slug="vypusknoj")
+        news.add_child(instance=item)
+        item.save_revision().publish()
+
+    assert "Выпускной вечер 2026" in visitor.get("/").content.decode()
+
+
+def test_edited_requisites_show_on_the_next_visit(
+    school_site, visitor, django_capture_on_commit_callbacks
+):
+    visitor.get("/sveden/common/")
+
+    school = School.for_site(school_site)
+    school.telephone = "(86100) 9-99-99"
+    with django_capture_on_commit_callbacks(execute=True):
+        school.save()
+
+    assert "(86100) 9-99-99" in visitor.get("/sveden/common/").content.decode()
+
+
+def test_invented_addresses_leave_nothing_in_the_cache(about, visitor):
+    visitor.get("/about/")
+    kept = set(fragment_keys())
+    assert kept, "the visit above should have kept the site, menu and address"
+
+    for number in range(20):
+        assert visitor.get(f"/no-such-page-{number}/").status_code == 404
+
+    assert set(fragment_keys()) == kept
