@@ -13,6 +13,7 @@ from .admin_views import (
     TermsVersionViewSet,
 )
 from .admin_views.chooser import person_chooser_viewset
+from .admin_views.users import RefusedDeleteBulkAction, RefusedSetActiveStateBulkAction
 
 
 class PeopleAndOrdersGroup(ViewSetGroup):
@@ -30,3 +31,8 @@ def register_people_and_orders():
 @hooks.register("register_admin_viewset")
 def register_person_chooser():
     return person_chooser_viewset
+
+
+# After wagtail.users' own actions of the same types, which these replace.
+for refused in (RefusedDeleteBulkAction, RefusedSetActiveStateBulkAction):
+    hooks.register("register_bulk_action", refused, order=100)

@@ -28,7 +28,7 @@ def cabinet(request):
         if site and positions
         else [],
         "school_class": current_class_of(user),
-        "led_classes": list(classes_led_by(user)),
+        "led_classes": classes_led_by(user),
         "sessions": list(sessions_of(user)),
         "current_session_key": request.session.session_key,
         **login_history(user),

@@ -28,7 +28,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.wagtail_users.UsersAdminConfig",  # wagtail.users without deleting people
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -138,7 +138,7 @@ ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.LoginBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 LOGIN_URL = "account_login"

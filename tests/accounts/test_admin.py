@@ -464,3 +464,27 @@ def test_the_person_chooser_is_closed_to_staff_who_edit_no_orders_or_classes(cli
         # Wagtail answers a refused admin view by sending the user to the dashboard.
         assert response.status_code == 302
         assert response.url == reverse("wagtailadmin_home")
+
+
+def test_wagtail_users_screen_neither_deletes_nor_silently_deactivates(
+    admin_client, director, enrol
+):
+    (pupil,) = enrol(("Иванов", "Пётр"))
+    edit_url = reverse("wagtailusers_users:edit", args=[pupil.pk])
+
+    form = text(admin_client.get(edit_url))
+    assert 'name="is_active"' not in form
+    with pytest.raises(NoReverseMatch):
+        reverse("wagtailusers_users:delete", args=[pupil.pk])
+
+    bulk = reverse("wagtail_bulk_action", args=["accounts", "user", "delete"]) + f"?id={pupil.pk}"
+    admin_client.post(bulk)
+    bulk_inactive = (
+        reverse("wagtail_bulk_action", args=["accounts", "user", "set_active_state"])
+        + f"?id={pupil.pk}"
+    )
+    admin_client.post(bulk_inactive, {"mark_as_active": ""})
+
+    pupil.refresh_from_db()
+    assert pupil.is_active
+    assert not Block.objects.filter(user=pupil).exists()
