@@ -7,6 +7,7 @@ row, so a person is listed once however many positions or classes they ever had.
 import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 
 from .models import Appointment, ClassMembership, Order, OrderKind, Position, SchoolClass, User
@@ -67,7 +68,7 @@ class OrderFilterSet(WagtailFilterSet):
         label=_("Kind"), choices=OrderKind.choices, empty_label=_("any")
     )
     state = django_filters.ChoiceFilter(
-        label=_("State"),
+        label=pgettext_lazy("of an order", "State"),
         choices=ORDER_STATE_CHOICES,
         method="filter_state",
         empty_label=_("any"),

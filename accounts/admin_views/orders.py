@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -208,7 +208,7 @@ class OrderViewSet(ModelViewSet):
         Column("line_count", label=_("Lines"), sort_key="line_count"),
         StatusTagColumn(
             "state",
-            label=_("State"),
+            label=pgettext_lazy("of an order", "State"),
             accessor=state_text,
             primary=lambda order: not order.is_applied,
             sort_key="applied_at",

@@ -1,7 +1,7 @@
 """Classes, positions and terms of use: the data orders and people refer to."""
 
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError
+from django.db.models import Exists, OuterRef, ProtectedError, RestrictedError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html
@@ -9,10 +9,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.admin.views.generic import DeleteView, EditView
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.models import Position, SchoolClass, TermsVersion
+from eios.access import Action, visible
 
 
 class ProtectedDeleteView(DeleteView):
@@ -40,6 +41,28 @@ def slips_link(school_class) -> str:
     )
 
 
+def access_link(school_class) -> str:
+    # Only to the class's administrators: to anyone else the access screen is a 404.
+    if not school_class.may_administer:
+        return ""
+    return format_html(
+        '<a href="{}">{}</a>',
+        reverse("eios_access_element", args=["accounts.schoolclass", school_class.pk]),
+        gettext("Access"),
+    )
+
+
+class SchoolClassIndexView(IndexView):
+    def get_base_queryset(self):
+        # One subquery for the whole page, not an access check per listed class.
+        administered = visible(self.request.user, SchoolClass.objects.all(), Action.ADMINISTER)
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(may_administer=Exists(administered.filter(pk=OuterRef("pk"))))
+        )
+
+
 class SchoolClassViewSet(ModelViewSet):
     model = SchoolClass
     name = "classes"
@@ -48,6 +71,7 @@ class SchoolClassViewSet(ModelViewSet):
     menu_order = 300
     add_to_reference_index = False
     copy_view_enabled = False
+    index_view_class = SchoolClassIndexView
     delete_view_class = ProtectedDeleteView
     form_fields = ["school", "name", "year", "class_teacher"]
     list_display = [
@@ -56,6 +80,7 @@ class SchoolClassViewSet(ModelViewSet):
         "school",
         Column("class_teacher", label=_("Class teacher"), accessor="class_teacher"),
         Column("slips", label=_("Credential slips"), accessor=slips_link),
+        Column("access", label=_("Access"), accessor=access_link),
     ]
     list_filter = ["year", "school"]
     search_fields = ["name"]
@@ -76,13 +101,14 @@ class PositionViewSet(ModelViewSet):
     add_to_reference_index = False
     copy_view_enabled = False
     delete_view_class = ProtectedDeleteView
-    form_fields = ["code", "name", "sort_order", "group", "is_staff_position"]
+    form_fields = ["code", "name", "sort_order", "group", "is_staff_position", "sees_everything"]
     list_display = [
         "name",
         "code",
         "sort_order",
         "group",
         BooleanColumn("is_staff_position", label=_("Staff position"), sort_key="is_staff_position"),
+        BooleanColumn("sees_everything", label=_("Sees everything"), sort_key="sees_everything"),
     ]
     search_fields = ["name", "code"]
     ordering = ["sort_order", "name"]

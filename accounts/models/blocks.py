@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class BlockKind(models.TextChoices):
@@ -27,7 +28,7 @@ class Block(models.Model):
         null=True,
         blank=True,
         related_name="blocks",
-        verbose_name=_("order"),
+        verbose_name=pgettext_lazy("a director's decree", "order"),
     )
     blocked_at = models.DateTimeField(_("blocked at"), auto_now_add=True)
     blocked_by = models.ForeignKey(

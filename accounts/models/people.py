@@ -64,6 +64,14 @@ class Position(models.Model):
         default=True,
         help_text=_("Holders work at the school (as opposed to pupils)."),
     )
+    sees_everything = models.BooleanField(
+        _("sees everything"),
+        default=False,
+        help_text=_(
+            "Holders may view every element of the environment, restricted ones included "
+            "(the director and deputies, regulation §5.4)."
+        ),
+    )
 
     class Meta:
         ordering = ["sort_order", "name"]

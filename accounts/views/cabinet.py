@@ -10,7 +10,13 @@ from wagtail.models import Site
 from cms.selectors import platforms_for_positions
 
 from ..models import BlockKind, User
-from ..selectors import classes_led_by, current_class_of, positions_of, sessions_of
+from ..selectors import (
+    classes_led_by,
+    classes_open_to,
+    current_class_of,
+    positions_of,
+    sessions_of,
+)
 from ..services.blocking import account_block
 from ..services.sessions import sessions_end
 from ..services.signin import login_history
@@ -29,6 +35,7 @@ def cabinet(request):
         else [],
         "school_class": current_class_of(user),
         "led_classes": classes_led_by(user),
+        "open_classes": classes_open_to(user),
         "sessions": list(sessions_of(user)),
         "current_session_key": request.session.session_key,
         **login_history(user),

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from eios.access import Action, can
+
 from ..class_list import class_list_flag_duplicates, class_list_parse
 from ..credentials import credential_slips_pdf, credentials_issue
 from ..models import SchoolClass
@@ -17,14 +19,11 @@ from ..selectors import pupils_of
 from ..services.orders import enrolment_draft_from_list
 
 
-def _class_for(request, class_id) -> SchoolClass:
-    """The class if the user leads it or may see every class; otherwise the same 404 as
-    for a class that does not exist (no hint that the number is taken)."""
+def _class_for(request, class_id, action=Action.VIEW) -> SchoolClass:
+    """The class if the access module lets the user `action` it; otherwise the same 404
+    as for a class that does not exist (no hint that the number is taken)."""
     school_class = SchoolClass.objects.select_related("school").filter(pk=class_id).first()
-    user = request.user
-    if school_class is None or not (
-        school_class.class_teacher_id == user.pk or user.has_perm("accounts.view_schoolclass")
-    ):
+    if school_class is None or not can(request.user, action, school_class):
         raise Http404
     return school_class
 
@@ -71,7 +70,7 @@ def credential_slips(request, class_id):
 @require_POST
 def class_list_upload(request, class_id):
     """Check a class list whole; a valid one becomes a draft enrolment order."""
-    school_class = _class_for(request, class_id)
+    school_class = _class_for(request, class_id, Action.CHANGE)
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose the file of the class list."))

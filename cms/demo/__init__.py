@@ -56,6 +56,9 @@ POSITIONS = [
     ("student", "Обучающийся"),
 ]
 
+# Regulation §5.4: the director and deputies see all.
+SEEING_EVERYTHING = {"director", "deputy"}
+
 # Development-only accounts, listed in README.md.
 DEMO_ACCOUNTS = [
     # username, password, last, first, patronymic, superuser, group
@@ -113,7 +116,14 @@ def _home_content(home: HomePage) -> None:
 
 def _positions() -> None:
     for order, (code, name) in enumerate(POSITIONS):
-        Position.objects.get_or_create(code=code, defaults={"name": name, "sort_order": order})
+        Position.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "sort_order": order,
+                "sees_everything": code in SEEING_EVERYTHING,
+            },
+        )
 
 
 def _platforms(school: School) -> None:

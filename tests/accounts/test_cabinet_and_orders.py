@@ -18,6 +18,7 @@ from accounts.services.orders import order_apply
 from accounts.services.positions import appointment_start
 from cms.models import Platform
 from cms.models.platforms import AccessKind
+from eios.access import Action, grant
 from eios.audit import AuditEvent, AuditKind
 
 from .conftest import make_order
@@ -25,7 +26,7 @@ from .conftest import make_order
 pytestmark = pytest.mark.django_db
 
 
-def fill(school, user, size):
+def fill(school, user, size, director):
     positions = [Position.objects.create(code=f"p{n}", name=f"Должность {n}") for n in range(size)]
     for position in positions:
         appointment_start(user=user, position=position, on=timezone.localdate())
@@ -38,19 +39,27 @@ def fill(school, user, size):
         )
         platform.positions.set(positions)
     SchoolClass.objects.create(school=school, name=f"{size}Б", year=2026, class_teacher=user)
+    # Classes of colleagues opened to the user one by one: five grants per unit of size.
+    for n in range(size * 5):
+        granted = SchoolClass.objects.create(school=school, name=f"{n}В", year=2025)
+        grant(actor=director, action=Action.VIEW, obj=granted, user=user)
 
 
 @pytest.mark.parametrize("size", [1, 40])
 def test_the_cabinet_stays_within_its_query_budget(
-    school, teacher, terms, size, django_assert_max_num_queries
+    school, teacher, director, terms, size, django_assert_max_num_queries
 ):
-    fill(school, teacher, size)
+    fill(school, teacher, size, director)
     client = Client()
     client.post(reverse("account_login"), {"login": "belova.i", "password": "teacher-pass-29"})
     client.post(reverse("terms_accept"), {"accept": terms.pk})
-    with django_assert_max_num_queries(14):
+    # Session, user, terms; positions, platforms, class, led classes and their pupils,
+    # classes opened by grants (permissions, groups, positions seeing all, the list),
+    # sessions, login history.
+    with django_assert_max_num_queries(20):
         page = client.get(reverse("cabinet")).content.decode()
     assert f"Платформа {size - 1}" in page
+    assert f"{size * 5 - 1}В (2025/2026)" in page
 
 
 def test_the_cabinet_lists_only_login_platforms_of_my_positions(school, teacher, client):

@@ -1,0 +1,171 @@
+"""The decision: what a user may do with one element, and which elements of a list."""
+
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
+from guardian.models import GroupObjectPermission, UserObjectPermission
+
+from .elements import ELEMENTS, Closure, element_for
+from .levels import EVERYTHING, IMPLIED, Action, with_implied
+
+
+def _group_ids(user) -> set[int]:
+    # Kept on the user object, which lives for one request: a change is seen on the next.
+    if not hasattr(user, "_access_group_ids"):
+        user._access_group_ids = set(user.groups.values_list("pk", flat=True))
+    return user._access_group_ids
+
+
+def sees_everything(user) -> bool:
+    """The director and deputies see all (regulation §5.4): positions marked so."""
+    if not hasattr(user, "_access_sees_everything"):
+        from accounts.models import Appointment
+
+        user._access_sees_everything = Appointment.objects.filter(
+            user=user, ended_on__isnull=True, position__sees_everything=True
+        ).exists()
+    return user._access_sees_everything
+
+
+def codename(action: Action, content_type) -> str:
+    return f"{action}_{content_type.model}"
+
+
+def _action_of(code: str) -> Action:
+    return Action(code.split("_", 1)[0])
+
+
+def granted(user, element, obj) -> set[Action]:
+    """Grants to the user and to their positions on `obj` or what covers it."""
+    content_type = element.content_type()
+    scope = element.grant_scope(obj)
+    direct = UserObjectPermission.objects.filter(
+        user=user, content_type=content_type, object_pk__in=scope
+    ).values_list("permission__codename", flat=True)
+    via_groups = GroupObjectPermission.objects.filter(
+        group__in=_group_ids(user), content_type=content_type, object_pk__in=scope
+    ).values_list("permission__codename", flat=True)
+    return {_action_of(code) for code in direct.union(via_groups)}
+
+
+def _model_level(user, element) -> set[Action]:
+    """Model-wide permissions of the user's positions, for what is granted here."""
+    app_label, model = element.label.split(".")
+    return {
+        action for action in element.grantable if user.has_perm(f"{app_label}.{action}_{model}")
+    }
+
+
+def _implied(element, held) -> set[Action]:
+    actions = with_implied(held)
+    if element.edited_in_wagtail and Action.CHANGE not in held:
+        actions.discard(Action.CHANGE)  # administering is not editing there
+    return actions
+
+
+def actions_of(user, obj) -> set[Action]:
+    element = element_for(obj)
+    if user is not None and user.is_authenticated:
+        if not user.is_active:
+            return set()  # blocked users hold nothing (regulation §6.7)
+        if user.is_superuser:
+            return set(EVERYTHING)
+    restriction = element.restriction_of(obj)
+    if user is None or not user.is_authenticated:
+        return {Action.VIEW} if restriction.closure is Closure.PUBLIC else set()
+    held = set(element.structural(user, obj)) | _model_level(user, element)
+    if restriction.closure is not Closure.RESTRICTED or restriction.admits(_group_ids(user)):
+        held.add(Action.VIEW)
+    if sees_everything(user):
+        held.add(Action.VIEW)
+    held |= granted(user, element, obj)
+    return _implied(element, held)
+
+
+def can(user, action, obj) -> bool:
+    action = Action(action)
+    signed_in = user is not None and user.is_authenticated and user.is_active
+    # Open to every signed-in user: no need to work out everything else they hold.
+    if (
+        action is Action.VIEW
+        and signed_in
+        and element_for(obj).restriction_of(obj).closure is not Closure.RESTRICTED
+    ):
+        return True
+    return action in actions_of(user, obj)
+
+
+def visible(user, queryset: QuerySet, action=Action.VIEW) -> QuerySet:
+    """The elements of `queryset` the user may `action`: three queries for any number of
+    grants (no query per element).
+
+    For kinds whose closure is one level for all elements (classes, platforms); pages
+    and documents are listed through Wagtail's own public/private filters.
+    """
+    action = Action(action)
+    element = ELEMENTS[queryset.model._meta.label_lower]
+    closure = element.restriction(queryset.model()).closure
+    if user is None or not user.is_authenticated:
+        public = closure is Closure.PUBLIC and action is Action.VIEW
+        return queryset if public else queryset.none()
+    if not user.is_active:
+        return queryset.none()
+    if user.is_superuser or action in _implied(element, _model_level(user, element)):
+        return queryset
+    if action is Action.VIEW and (closure is not Closure.RESTRICTED or sees_everything(user)):
+        return queryset
+    content_type = element.content_type()
+    granting = {
+        "content_type": content_type,
+        "permission__codename__in": [
+            codename(held, content_type) for held in Action if action in IMPLIED[held]
+        ],
+    }
+    condition = Q(
+        access_key__in=UserObjectPermission.objects.filter(user=user, **granting).values(
+            "object_pk"
+        )
+    ) | Q(
+        access_key__in=GroupObjectPermission.objects.filter(
+            group__in=_group_ids(user), **granting
+        ).values("object_pk")
+    )
+    if action is not Action.ADMINISTER:
+        condition |= element.structural_q(user)
+    return queryset.annotate(access_key=Cast("pk", CharField())).filter(condition)
+
+
+def administers_page(user, page) -> bool:
+    """`can(user, "administer", page)` for page listings: the pages the user administers
+    are read once per request, not once per listed page."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_access_administered_paths"):
+        from wagtail.models import Page
+
+        element = ELEMENTS["wagtailcore.page"]
+        content_type = element.content_type()
+        granting = {
+            "content_type": content_type,
+            "permission__codename": codename(Action.ADMINISTER, content_type),
+        }
+        keys = (
+            UserObjectPermission.objects.filter(user=user, **granting)
+            .values("object_pk")
+            .union(
+                GroupObjectPermission.objects.filter(group__in=_group_ids(user), **granting).values(
+                    "object_pk"
+                )
+            )
+        )
+        user._access_administered_paths = (
+            ("",)  # the model-wide permission: every page
+            if Action.ADMINISTER in _model_level(user, element)
+            else tuple(
+                Page.objects.annotate(key=Cast("pk", CharField()))
+                .filter(key__in=[row["object_pk"] for row in keys])
+                .values_list("path", flat=True)
+            )
+        )
+    return any(page.path.startswith(path) for path in user._access_administered_paths)

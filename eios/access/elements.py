@@ -1,0 +1,181 @@
+"""The kinds of element access is decided for, and what each contributes: its closure
+level, which positions its own restriction admits, the structural ties that give a
+user rights without a grant, and the elements whose grants reach it (a grant on a
+page covers its subtree).
+
+Portfolio and library collections join here when their apps exist.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from .levels import Action, Closure
+
+
+@dataclass(frozen=True)
+class Restriction:
+    closure: Closure
+    # For a restricted element: the groups (positions) it admits by itself; a user must
+    # be in one of each set. Empty: only grants admit.
+    group_sets: tuple[frozenset[int], ...] = ()
+
+    def admits(self, group_ids: set[int]) -> bool:
+        return (
+            self.closure is Closure.RESTRICTED
+            and bool(self.group_sets)
+            and all(group_ids & groups for groups in self.group_sets)
+        )
+
+
+PUBLIC = Restriction(Closure.PUBLIC)
+
+
+def _from_view_restrictions(restrictions) -> Restriction:
+    """Wagtail's «Privacy» settings (pages, collections) read as closure levels.
+
+    A password restriction admits nobody by itself: a shared password is not a
+    personal access level, so such content opens only through grants.
+    """
+    restrictions = list(restrictions)
+    if not restrictions:
+        return PUBLIC
+    kinds = {restriction.restriction_type for restriction in restrictions}
+    if kinds == {"login"}:
+        return Restriction(Closure.AUTHORISED)
+    if "password" in kinds:
+        return Restriction(Closure.RESTRICTED)
+    return Restriction(
+        Closure.RESTRICTED,
+        tuple(
+            frozenset(restriction.groups.values_list("pk", flat=True))
+            for restriction in restrictions
+            if restriction.restriction_type == "groups"
+        ),
+    )
+
+
+class Element:
+    label: str
+    kind_name: Promise
+    # Pages and documents are edited in Wagtail's admin under Wagtail's own permissions
+    # (page and collection permissions of positions): «change» is read from them, never
+    # granted here, and administering such an element means handing out viewing only.
+    edited_in_wagtail = False
+
+    @property
+    def grantable(self) -> tuple[Action, ...]:
+        if self.edited_in_wagtail:
+            return (Action.VIEW, Action.ADMINISTER)
+        return tuple(Action)
+
+    @property
+    def model(self):
+        return apps.get_model(self.label)
+
+    def content_type(self) -> ContentType:
+        return ContentType.objects.get_for_model(self.model, for_concrete_model=False)
+
+    def restriction_of(self, obj) -> Restriction:
+        """`restriction(obj)`, read once per object (one request asks several times)."""
+        if not hasattr(obj, "_access_restriction"):
+            obj._access_restriction = self.restriction(obj)
+        return obj._access_restriction
+
+    def restriction(self, obj) -> Restriction:
+        return PUBLIC
+
+    def structural(self, user, obj) -> set[Action]:
+        return set()
+
+    def grant_scope(self, obj) -> QuerySet | list:
+        """Primary keys (as text, as guardian keeps them) whose grants reach `obj`."""
+        return [str(obj.pk)]
+
+    def structural_q(self, user) -> Q:
+        """The same structural ties as a filter, for lists."""
+        return Q(pk__in=[])
+
+
+class PageElement(Element):
+    label = "wagtailcore.page"
+    kind_name = _("page and its subpages")
+    edited_in_wagtail = True
+
+    def content_type(self):
+        return ContentType.objects.get(app_label="wagtailcore", model="page")
+
+    def restriction(self, page):
+        return _from_view_restrictions(page.get_view_restrictions().prefetch_related("groups"))
+
+    def structural(self, user, page):
+        # Editors keep what Wagtail's page permissions give them.
+        return {Action.CHANGE} if page.permissions_for_user(user).can_edit() else set()
+
+    def grant_scope(self, page):
+        from wagtail.models import Page
+
+        return (
+            Page.objects.ancestor_of(page, inclusive=True)
+            .annotate(key=Cast("pk", CharField()))
+            .values("key")
+        )
+
+
+class DocumentElement(Element):
+    label = "cms.schooldocument"
+    kind_name = _("document")
+    edited_in_wagtail = True
+
+    def restriction(self, document):
+        return _from_view_restrictions(
+            document.collection.get_view_restrictions().prefetch_related("groups")
+        )
+
+    def structural(self, user, document):
+        from wagtail.permissions import policy_registry
+
+        policy = policy_registry.get_by_type(type(document))
+        editable = policy.user_has_permission_for_instance(user, "change", document)
+        return {Action.CHANGE} if editable else set()
+
+
+class PlatformElement(Element):
+    """Catalogue entries are public information; only editing them is granted."""
+
+    label = "cms.platform"
+    kind_name = _("platform of the catalogue")
+
+
+class SchoolClassElement(Element):
+    label = "accounts.schoolclass"
+    kind_name = _("class")
+
+    def restriction(self, school_class):
+        return Restriction(Closure.RESTRICTED)
+
+    def structural(self, user, school_class):
+        # The class teacher keeps the class list and its accounts (regulation §9.5).
+        return {Action.CHANGE} if school_class.class_teacher_id == user.pk else set()
+
+    def structural_q(self, user):
+        return Q(class_teacher=user)
+
+
+ELEMENTS = {
+    element.label: element
+    for element in (PageElement(), DocumentElement(), PlatformElement(), SchoolClassElement())
+}
+
+
+def element_for(obj) -> Element:
+    from wagtail.models import Page
+
+    if isinstance(obj, Page):
+        return ELEMENTS["wagtailcore.page"]
+    return ELEMENTS[obj._meta.label_lower]

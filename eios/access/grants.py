@@ -1,0 +1,189 @@
+"""Granting and revoking privileges on an element (regulation §5.5–§5.6), and the
+overviews «who can see this?» and «what can this person do?».
+
+An element's administrator grants view and change to people or positions; making
+someone an administrator takes the model-wide administer permission (the system
+administrator). Every grant and revoke is audited.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.translation import gettext as _
+from guardian.models import GroupObjectPermission, UserObjectPermission
+
+from eios.audit import AuditKind, audit_record
+
+from .decide import _model_level, actions_of, codename
+from .elements import ELEMENTS, element_for
+from .levels import Action
+
+
+class GrantRefused(Exception):
+    pass
+
+
+def _check_actor(actor, action: Action, obj) -> None:
+    element = element_for(obj)
+    if action not in element.grantable:
+        raise GrantRefused(
+            _(
+                "Editing rights on pages and documents come from positions: "
+                "Settings → Groups, page and collection permissions."
+            )
+        )
+    held = actions_of(actor, obj)
+    if Action.ADMINISTER not in held:
+        raise GrantRefused(_("You do not administer this element."))
+    if action is Action.ADMINISTER and not (
+        actor.is_superuser or Action.ADMINISTER in _model_level(actor, element)
+    ):
+        raise GrantRefused(_("Only the system administrator appoints element administrators."))
+
+
+def _row(action: Action, obj, *, user=None, group=None):
+    if (user is None) == (group is None):
+        raise ValueError("grant to exactly one person or one position")
+    content_type = element_for(obj).content_type()
+    permission = Permission.objects.get(
+        content_type=content_type, codename=codename(action, content_type)
+    )
+    model, holder = (
+        (UserObjectPermission, {"user": user})
+        if user
+        else (
+            GroupObjectPermission,
+            {"group": group},
+        )
+    )
+    key = {
+        "permission": permission,
+        "content_type": content_type,
+        "object_pk": str(obj.pk),
+        **holder,
+    }
+    return model, key
+
+
+def _audit(kind, *, actor, action, obj, user, group, request):
+    audit_record(
+        kind,
+        actor=actor,
+        subject=user,
+        subject_name="" if user else _("position «%(name)s»") % {"name": group.name},
+        target=str(obj),
+        request=request,
+        action=str(action),
+        element=element_for(obj).label,
+        element_id=obj.pk,
+    )
+
+
+def grant(*, actor, action, obj, user=None, group=None, request=None) -> bool:
+    """Give `user` or the position `group` the privilege; False if they held it already."""
+    action = Action(action)
+    _check_actor(actor, action, obj)
+    if user is not None and not user.is_active:
+        raise GrantRefused(_("A blocked account cannot be given privileges."))
+    model, key = _row(action, obj, user=user, group=group)
+    with transaction.atomic():
+        _row_object, created = model.objects.get_or_create(**key)
+        if created:
+            _audit(
+                AuditKind.PRIVILEGE_GRANTED,
+                actor=actor,
+                action=action,
+                obj=obj,
+                user=user,
+                group=group,
+                request=request,
+            )
+    return created
+
+
+def revoke(*, actor, action, obj, user=None, group=None, request=None) -> bool:
+    """Take the privilege back; it is gone on the holder's very next request."""
+    action = Action(action)
+    _check_actor(actor, action, obj)
+    model, key = _row(action, obj, user=user, group=group)
+    with transaction.atomic():
+        deleted, _rows = model.objects.filter(**key).delete()
+        if deleted:
+            _audit(
+                AuditKind.PRIVILEGE_REVOKED,
+                actor=actor,
+                action=action,
+                obj=obj,
+                user=user,
+                group=group,
+                request=request,
+            )
+    return bool(deleted)
+
+
+@dataclass(frozen=True)
+class Holding:
+    action: Action
+    element_kind: str
+    obj: object
+    user: object = None
+    group: Group | None = None
+
+
+def _holdings(rows, holder_field: str) -> list[Holding]:
+    """Rows of guardian's tables as holdings, their elements loaded per kind (one query
+    per kind of element, whatever the number of grants)."""
+    rows = list(rows.select_related("permission", "content_type", holder_field))
+    by_kind: dict[int, set[str]] = {}
+    for row in rows:
+        by_kind.setdefault(row.content_type_id, set()).add(row.object_pk)
+    objects = {}
+    for content_type_id, keys in by_kind.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        objects[content_type_id] = model.objects.in_bulk([int(key) for key in keys])
+    holdings = []
+    for row in rows:
+        obj = objects[row.content_type_id].get(int(row.object_pk))
+        if obj is None:
+            continue  # the element is gone; its grant means nothing
+        label = f"{row.content_type.app_label}.{row.content_type.model}"
+        holdings.append(
+            Holding(
+                action=Action(row.permission.codename.split("_", 1)[0]),
+                element_kind=str(ELEMENTS[label].kind_name),
+                obj=obj,
+                user=getattr(row, "user", None),
+                group=getattr(row, "group", None),
+            )
+        )
+    return holdings
+
+
+def holdings_of(user) -> dict[str, list[Holding]]:
+    """«What can this person do?»: grants to them and to their positions."""
+    labels = [label.split(".") for label in ELEMENTS]
+    kinds = ContentType.objects.filter(
+        app_label__in=[app for app, _m in labels], model__in=[model for _a, model in labels]
+    )
+    return {
+        "personal": _holdings(
+            UserObjectPermission.objects.filter(user=user, content_type__in=kinds), "user"
+        ),
+        "positions": _holdings(
+            GroupObjectPermission.objects.filter(
+                group__in=user.groups.all(), content_type__in=kinds
+            ),
+            "group",
+        ),
+    }
+
+
+def holders_of(obj) -> list[Holding]:
+    """«Who can see this?»: people and positions granted on the element itself."""
+    content_type = element_for(obj).content_type()
+    key = {"content_type": content_type, "object_pk": str(obj.pk)}
+    return _holdings(UserObjectPermission.objects.filter(**key), "user") + _holdings(
+        GroupObjectPermission.objects.filter(**key), "group"
+    )

@@ -1,0 +1,61 @@
+"""Pages and documents are served only to those the access module admits.
+
+Wagtail's own «Privacy» checks know positions (groups) but not the grants to one
+person, and answer a refused visitor with 403 or a login form, which tells that
+something is there. They are replaced by one check: an element the visitor may
+not see answers exactly as a missing one (404); only an element open to every
+signed-in user sends an anonymous visitor to the login page.
+"""
+
+import wagtail.documents.wagtail_hooks as wagtail_document_hooks
+import wagtail.wagtail_hooks as wagtail_page_hooks
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.utils.cache import add_never_cache_headers
+from wagtail import hooks
+
+from .decide import can
+from .elements import Closure, element_for
+from .levels import Action
+
+
+def refusal(request, obj):
+    """None if the visitor may view `obj`; otherwise the answer to give (or Http404)."""
+    if can(request.user, Action.VIEW, obj):
+        return None
+    closure = element_for(obj).restriction_of(obj).closure
+    if not request.user.is_authenticated and closure is Closure.AUTHORISED:
+        return redirect_to_login(request.get_full_path())
+    raise Http404
+
+
+def serve_page_if_allowed(callback):
+    def inner(page, request, serve_args, serve_kwargs):
+        answer = refusal(request, page)
+        if answer is not None:
+            return answer
+        response = callback(page, request, serve_args, serve_kwargs)
+        if element_for(page).restriction_of(page).closure is not Closure.PUBLIC:
+            add_never_cache_headers(response)  # never kept by a shared proxy
+        return response
+
+    return inner
+
+
+def serve_document_if_allowed(document, request):
+    return refusal(request, document)
+
+
+def replace_wagtail_checks() -> None:
+    """Take Wagtail's privacy checks out of the hook lists (imported above, so they are
+    registered by now whatever the order of INSTALLED_APPS) and put ours in."""
+    replaced = {
+        "on_serve_page": wagtail_page_hooks.check_view_restrictions,
+        "before_serve_document": wagtail_document_hooks.check_view_restrictions,
+    }
+    for name, wagtail_check in replaced.items():
+        hooks._hooks[name] = [
+            (fn, order) for fn, order in hooks._hooks[name] if fn is not wagtail_check
+        ]
+    hooks.register("on_serve_page", serve_page_if_allowed, order=-100)
+    hooks.register("before_serve_document", serve_document_if_allowed, order=-100)

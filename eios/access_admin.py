@@ -1,0 +1,355 @@
+"""Access screens of the admin (regulation §5.5–§5.6): «who holds what on this element»,
+with granting and revoking, and «what can this person do?».
+
+Granting and revoking go through `eios.access.grant` / `revoke`, which check the actor
+and write the audit log; nothing here decides access or writes a grant itself. An
+element's screen opens only to those who administer the element; to everyone else it
+answers exactly as a missing element does (404), so it tells nobody that a class or a
+page with that number exists.
+
+Each screen runs a fixed number of queries whatever the number of grants: holdings come
+from the access module's overviews (a few queries per kind of element), and positions
+are looked up once for all the groups shown.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import register_converter, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView, View
+from wagtail.admin import messages
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+from wagtail.models import Page
+
+from accounts.admin_views.chooser import person_chooser_viewset
+from accounts.admin_views.people import full_name, people_policy
+from accounts.models import Position
+from accounts.selectors import positions_of
+
+from .access import Action, GrantRefused, can, grant, holders_of, holdings_of, revoke
+from .access.elements import ELEMENTS, element_for
+
+User = get_user_model()
+
+
+class ElementLabelConverter:
+    """`app_label.model` in an address, as `ELEMENTS` names the kinds of element."""
+
+    regex = r"[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(ElementLabelConverter, "element_label")
+
+
+def element_access_url(obj) -> str:
+    return reverse("eios_access_element", args=[element_for(obj).label, obj.pk])
+
+
+def administered_element(user, label: str, pk: int):
+    """The element if `user` administers it; otherwise the 404 of a missing one."""
+    element = ELEMENTS.get(label)
+    if element is None:
+        raise Http404
+    # Pages are loaded as `Page`, the model grants on pages are kept for.
+    obj = element.model._default_manager.filter(pk=pk).first()
+    if obj is None or not can(user, Action.ADMINISTER, obj):
+        raise Http404
+    return obj
+
+
+def may_read_holdings(user) -> bool:
+    """Whoever may look people up in People may see what they can do (`accounts.view_user`;
+    the user model has no narrower permission, and superusers hold every one)."""
+    return people_policy.user_has_permission(user, "view")
+
+
+def person_text(user) -> str:
+    return f"{full_name(user)} ({user.get_username()})"
+
+
+def position_text(position) -> str:
+    return gettext("position «%(name)s»") % {"name": position.name}
+
+
+def positions_by_group(groups) -> dict[int, Position]:
+    """The position of each group, in one query (`group.position` would cost one each)."""
+    group_ids = {group.pk for group in groups if group is not None}
+    return {
+        position.group_id: position for position in Position.objects.filter(group__in=group_ids)
+    }
+
+
+@dataclass(frozen=True)
+class Row:
+    """One holding as a screen shows it."""
+
+    action: Action
+    holder: str = ""
+    person: object = None
+    group: Group | None = None
+    element_kind: str = ""
+    element: object = None
+    element_url: str = ""
+
+    @property
+    def action_label(self) -> str:
+        return self.action.label
+
+
+def holder_rows(obj) -> list[Row]:
+    holdings = holders_of(obj)
+    positions = positions_by_group(holding.group for holding in holdings)
+    rows = []
+    for holding in holdings:
+        if holding.user is not None:
+            holder = person_text(holding.user)
+        else:
+            position = positions.get(holding.group.pk)
+            holder = position_text(position) if position else holding.group.name
+        rows.append(Row(holding.action, holder, holding.user, holding.group))
+    # People before positions, then by name and by privilege.
+    return sorted(rows, key=lambda row: (row.person is None, row.holder, row.action))
+
+
+def holding_rows(holdings, positions) -> list[Row]:
+    rows = []
+    for holding in holdings:
+        holder = ""
+        if holding.group is not None:
+            position = positions.get(holding.group.pk)
+            holder = position.name if position else holding.group.name
+        rows.append(
+            Row(
+                holding.action,
+                holder,
+                group=holding.group,
+                element_kind=holding.element_kind,
+                element=holding.obj,
+                element_url=element_access_url(holding.obj),
+            )
+        )
+    return sorted(rows, key=lambda row: (row.element_kind, str(row.element), row.holder))
+
+
+class GrantForm(forms.Form):
+    action = forms.TypedChoiceField(label=_("Privilege"), choices=Action.choices, coerce=Action)
+    person = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=User.objects.all(),
+        required=False,
+        widget=person_chooser_viewset.widget_class(),
+    )
+    position = forms.ModelChoiceField(
+        label=_("or position"),
+        # A position is granted through its group; one without a group has nothing to hold it.
+        queryset=Position.objects.filter(group__isnull=False).select_related("group"),
+        required=False,
+        help_text=_("Everyone holding the position gets the privilege, now and later."),
+    )
+
+    def __init__(self, *args, actions=tuple(Action), **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only what can be granted on this kind of element: editing pages and documents
+        # comes from Wagtail's own permissions of positions, not from grants.
+        self.fields["action"].choices = [(action.value, action.label) for action in actions]
+
+    def clean(self):
+        data = super().clean()
+        person, position = data.get("person"), data.get("position")
+        if person is None and position is None and not self.errors:
+            raise ValidationError(_("Choose a person or a position."))
+        if person is not None and position is not None:
+            raise ValidationError(_("Choose either a person or a position, not both."))
+        return data
+
+    def holder(self) -> dict:
+        """The keyword `grant` takes: the person, or the position's group."""
+        person = self.cleaned_data["person"]
+        return {"user": person} if person else {"group": self.cleaned_data["position"].group}
+
+
+class RevokeForm(forms.Form):
+    """What one «Revoke» button of the element's screen sends."""
+
+    action = forms.TypedChoiceField(choices=Action.choices, coerce=Action)
+    user = forms.ModelChoiceField(queryset=User.objects.all(), required=False)
+    group = forms.ModelChoiceField(queryset=Group.objects.all(), required=False)
+
+    def clean(self):
+        data = super().clean()
+        if (data.get("user") is None) == (data.get("group") is None):
+            raise ValidationError(_("Choose a person or a position."))
+        return data
+
+    def holder(self) -> dict:
+        user = self.cleaned_data["user"]
+        return {"user": user} if user else {"group": self.cleaned_data["group"]}
+
+
+def holder_text(holder: dict) -> str:
+    if "user" in holder:
+        return person_text(holder["user"])
+    position = positions_by_group([holder["group"]]).get(holder["group"].pk)
+    return position_text(position) if position else holder["group"].name
+
+
+class ElementAccessView(WagtailAdminTemplateMixin, FormView):
+    """Who holds what on one element; grant to a person or a position."""
+
+    template_name = "eios/access/element.html"
+    form_class = GrantForm
+    header_icon = "lock"
+    page_title = _("Access")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.obj = administered_element(request.user, **kwargs)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "actions": element_for(self.obj).grantable}
+
+    @cached_property
+    def shown(self):
+        return self.obj.specific if isinstance(self.obj, Page) else self.obj
+
+    def get_page_subtitle(self):
+        return str(self.shown)
+
+    @cached_property
+    def edit_url(self):
+        return AdminURLFinder(self.request.user).get_edit_url(self.shown)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": self.edit_url or "", "label": self.get_page_subtitle()},
+            {"url": "", "label": gettext("Access")},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        element = element_for(self.obj)
+        context.update(
+            element=self.shown,
+            element_kind=element.kind_name,
+            closure=element.restriction_of(self.obj).closure,
+            is_page=isinstance(self.obj, Page),
+            edit_url=self.edit_url,
+            holders=holder_rows(self.obj),
+            revoke_url=reverse("eios_access_revoke", args=[element.label, self.obj.pk]),
+        )
+        return context
+
+    def form_valid(self, form):
+        action = form.cleaned_data["action"]
+        holder = form.holder()
+        try:
+            created = grant(
+                actor=self.request.user,
+                action=action,
+                obj=self.obj,
+                request=self.request,
+                **holder,
+            )
+        except GrantRefused as refusal:
+            form.add_error(None, str(refusal))
+            return self.form_invalid(form)
+        names = {"action": action.label, "holder": holder_text(holder)}
+        if created:
+            messages.success(self.request, gettext("Granted «%(action)s» to %(holder)s.") % names)
+        else:
+            messages.info(
+                self.request,
+                gettext("%(holder)s already held «%(action)s»; nothing was changed.") % names,
+            )
+        return redirect(element_access_url(self.obj))
+
+    def form_invalid(self, form):
+        messages.error(self.request, gettext("Nothing was granted."))
+        return super().form_invalid(form)
+
+
+class ElementRevokeView(View):
+    """The «Revoke» button of one holding on the element's screen."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        obj = administered_element(request.user, **kwargs)
+        form = RevokeForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, gettext("Nothing was revoked."))
+            return redirect(element_access_url(obj))
+        action, holder = form.cleaned_data["action"], form.holder()
+        try:
+            revoked = revoke(actor=request.user, action=action, obj=obj, request=request, **holder)
+        except GrantRefused as refusal:
+            messages.error(request, str(refusal))
+            return redirect(element_access_url(obj))
+        names = {"action": action.label, "holder": holder_text(holder)}
+        if revoked:
+            messages.success(request, gettext("Revoked «%(action)s» from %(holder)s.") % names)
+        else:
+            messages.info(request, gettext("%(holder)s did not hold «%(action)s».") % names)
+        # Whoever revoked their own administration no longer sees the screen.
+        if not can(request.user, Action.ADMINISTER, obj):
+            return redirect("wagtailadmin_home")
+        return redirect(element_access_url(obj))
+
+
+class PersonAccessView(WagtailAdminTemplateMixin, TemplateView):
+    """What one person can do: their grants, their positions' grants, their positions."""
+
+    template_name = "eios/access/person.html"
+    header_icon = "lock"
+    page_title = _("What can this person do?")
+
+    def dispatch(self, request, *args, **kwargs):
+        # 404 rather than 403, as for elements: no hint which accounts exist.
+        if not may_read_holdings(request.user):
+            raise Http404
+        self.person = get_object_or_404(User, pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return full_name(self.person)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("people:index"), "label": gettext("People")},
+            {
+                "url": reverse("people:inspect", args=[self.person.pk]),
+                "label": self.get_page_subtitle(),
+            },
+            {"url": "", "label": gettext("Access")},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        holdings = holdings_of(self.person)
+        positions = positions_by_group(holding.group for holding in holdings["positions"])
+        current_positions = list(positions_of(self.person))
+        context.update(
+            person=self.person,
+            personal=holding_rows(holdings["personal"], positions),
+            via_positions=holding_rows(holdings["positions"], positions),
+            current_positions=current_positions,
+            sees_everything=any(position.sees_everything for position in current_positions),
+        )
+        return context
