@@ -1,12 +1,13 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
+from eios.access import Action, Closure, can
+from eios.access.elements import element_for
 from eios.pagecache import mark_cacheable
 
 SEARCH_PER_PAGE = 10
@@ -46,11 +47,11 @@ def robots_txt(request):
 @require_GET
 def document_detail(request, document_id: int):
     """A document's own page: purpose, format, size, signature stamp, attribution (§12.1)."""
-    document = get_object_or_404(get_document_model(), pk=document_id)
-    if document.collection.get_view_restrictions().exists():
-        # Restricted collections are served only through the permission-checked view.
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None or not can(request.user, Action.VIEW, document):
         raise Http404
-    mark_cacheable(request)
+    if element_for(document).restriction_of(document).closure is Closure.PUBLIC:
+        mark_cacheable(request)
     return TemplateResponse(request, "cms/document_detail.html", {"document": document})
 
 

@@ -39,6 +39,11 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Images only, as nginx does in production (README): document files are served by the
+    # access-checked view under /documents/, never straight from the media folder.
+    for folder in ("images", "original_images"):
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=f"{settings.MEDIA_ROOT}/{folder}"
+        )
 
 urlpatterns.append(path("", include(wagtail_urls)))

@@ -1,6 +1,6 @@
 """The security audit log among the admin's Reports, for holders of its permission only;
 serving pages and documents through the access module (eios/access/serving.py); the
-access screens of elements and people (eios/access_admin.py)."""
+access screens of elements and people (eios/access_admin/)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext

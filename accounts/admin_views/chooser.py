@@ -17,8 +17,10 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
 
 from accounts.models import User
+from eios.access import administers_anything
 
-# Whoever edits an order or a class may look people up; nobody else sees the list.
+# Whoever edits an order or a class, or administers an element (to grant privileges on
+# it), may look people up; nobody else sees the list.
 CHOOSER_PERMISSIONS = (
     "accounts.add_order",
     "accounts.change_order",
@@ -64,7 +66,10 @@ class PersonChooserMixin:
     filter_form_class = PersonSearchForm
 
     def dispatch(self, request, *args, **kwargs):
-        if not any(request.user.has_perm(name) for name in CHOOSER_PERMISSIONS):
+        user = request.user
+        if not (
+            any(user.has_perm(name) for name in CHOOSER_PERMISSIONS) or administers_anything(user)
+        ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

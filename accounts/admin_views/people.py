@@ -135,7 +135,7 @@ class PersonInspectView(InspectView):
             may_block=self.request.user.has_perm(BLOCK_PERMISSION),
             block_url=reverse(self.block_url_name, args=[person.pk]),
             unblock_url=reverse(self.unblock_url_name, args=[person.pk]),
-            # «What can this person do?» (eios/access_admin.py) opens to the same readers.
+            # «What can this person do?» (eios/access_admin/) opens to the same readers.
             access_url=(
                 reverse("eios_access_person", args=[person.pk])
                 if people_policy.user_has_permission(self.request.user, "view")

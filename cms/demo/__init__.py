@@ -26,6 +26,7 @@ from cms.models import (
 )
 from cms.services import school_site_create
 
+from .access import demo_access_load
 from .pdf import minimal_pdf
 from .people import russian_people
 from .platforms import PLATFORMS
@@ -100,6 +101,7 @@ def demo_school_load(*, students: int = 60, news: int = 12) -> Site:
     sveden_demo_fill(site)
     _people(students)
     demo_people_load(school)
+    demo_access_load(school)
     return site
 
 

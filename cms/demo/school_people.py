@@ -26,6 +26,10 @@ CLASSES = ["1А", "2А", "3А", "4А", "5А", "5Б", "6А", "7А", "8А", "9А",
 
 # position code → Django permissions of its group (app_label.codename)
 GROUP_PERMISSIONS = {
+    "director": ["accounts.view_schoolclass", "wagtailadmin.access_admin"],
+    "head_of_department": ["wagtailadmin.access_admin"],
+    "teacher": [],
+    "librarian": [],
     "class_teacher": ["accounts.issue_credentials"],
     "it_teacher": ["accounts.issue_credentials", "accounts.view_schoolclass"],
     "sysadmin": [

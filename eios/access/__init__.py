@@ -7,7 +7,7 @@ post), structural ties (the class teacher of a class) and per-element grants
 kept by django-guardian, to people and to positions (their groups).
 """
 
-from .decide import actions_of, administers_page, can, visible
+from .decide import actions_of, administers_anything, administers_page, can, visible
 from .grants import GrantRefused, grant, holders_of, holdings_of, revoke
 from .levels import Action, Closure
 
@@ -16,6 +16,7 @@ __all__ = [
     "Closure",
     "GrantRefused",
     "actions_of",
+    "administers_anything",
     "administers_page",
     "can",
     "grant",

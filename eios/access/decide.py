@@ -169,3 +169,18 @@ def administers_page(user, page) -> bool:
             )
         )
     return any(page.path.startswith(path) for path in user._access_administered_paths)
+
+
+def administers_anything(user) -> bool:
+    """Whether the user administers some element: they then pick people to grant to."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser or any(
+        Action.ADMINISTER in _model_level(user, element) for element in ELEMENTS.values()
+    ):
+        return True
+    administer = {"permission__codename__startswith": f"{Action.ADMINISTER}_"}
+    return (
+        UserObjectPermission.objects.filter(user=user, **administer).exists()
+        or GroupObjectPermission.objects.filter(group__in=_group_ids(user), **administer).exists()
+    )

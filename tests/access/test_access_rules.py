@@ -113,6 +113,10 @@ def test_what_one_may_not_see_answers_exactly_as_what_does_not_exist(world):
             reverse("wagtaildocs_serve", args=[999999, "plan.pdf"]),
         ),
         (
+            reverse("document_detail", args=[elements.staff_document.pk]),
+            reverse("document_detail", args=[999999]),
+        ),
+        (
             reverse("class_detail", args=[elements.school_class.pk]),
             reverse("class_detail", args=[999999]),
         ),
@@ -122,6 +126,11 @@ def test_what_one_may_not_see_answers_exactly_as_what_does_not_exist(world):
         assert refused.status_code == absent.status_code == 404, hidden
         assert "Council" not in refused.content.decode()
         assert "5А" not in refused.content.decode()
+
+    teacher = signed_in(people["teacher"])
+    detail = teacher.get(reverse("document_detail", args=[elements.staff_document.pk]))
+    assert detail.status_code == 200
+    assert "Методичка" in detail.content.decode()
 
     # An anonymous visitor is not even sent to log in for a restricted page.
     assert Client().get(elements.council_page.url).status_code == 404
@@ -148,3 +157,14 @@ def test_restricted_pages_stay_out_of_menus_search_and_sitemap(world):
     assert "/about/" in sitemap
     assert "/staff/" not in sitemap
     assert "/members/" not in sitemap
+
+
+def test_an_element_administrator_may_look_up_people_to_grant_to(world):
+    choose = reverse("person_chooser:choose_results")
+    administrator = signed_in(world.people["head_of_department"])
+    found = administrator.get(choose, {"q": "librarian"})
+    assert found.status_code == 200
+    assert "librarian" in found.content.decode()
+
+    # A colleague who administers nothing is sent back to the dashboard.
+    assert signed_in(world.people["deputy"]).get(choose).status_code == 302

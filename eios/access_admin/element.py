@@ -1,42 +1,37 @@
-"""Access screens of the admin (regulation §5.5–§5.6): «who holds what on this element»,
-with granting and revoking, and «what can this person do?».
+"""«Who holds what on this element», with granting and revoking (regulation §5.5).
 
-Granting and revoking go through `eios.access.grant` / `revoke`, which check the actor
-and write the audit log; nothing here decides access or writes a grant itself. An
-element's screen opens only to those who administer the element; to everyone else it
-answers exactly as a missing element does (404), so it tells nobody that a class or a
-page with that number exists.
-
-Each screen runs a fixed number of queries whatever the number of grants: holdings come
-from the access module's overviews (a few queries per kind of element), and positions
-are looked up once for all the groups shown.
+The screen opens only to the element's administrators and answers everyone else as a
+missing element does (404).
 """
-
-from dataclasses import dataclass
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import register_converter, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView, View
+from django.views.generic import FormView, View
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from accounts.admin_views.chooser import person_chooser_viewset
-from accounts.admin_views.people import full_name, people_policy
 from accounts.models import Position
-from accounts.selectors import positions_of
+from eios.access import Action, GrantRefused, can, grant, revoke
+from eios.access.elements import ELEMENTS, element_for
 
-from .access import Action, GrantRefused, can, grant, holders_of, holdings_of, revoke
-from .access.elements import ELEMENTS, element_for
+from .rows import (
+    element_access_url,
+    holder_rows,
+    person_text,
+    position_text,
+    positions_by_group,
+)
 
 User = get_user_model()
 
@@ -56,10 +51,6 @@ class ElementLabelConverter:
 register_converter(ElementLabelConverter, "element_label")
 
 
-def element_access_url(obj) -> str:
-    return reverse("eios_access_element", args=[element_for(obj).label, obj.pk])
-
-
 def administered_element(user, label: str, pk: int):
     """The element if `user` administers it; otherwise the 404 of a missing one."""
     element = ELEMENTS.get(label)
@@ -70,80 +61,6 @@ def administered_element(user, label: str, pk: int):
     if obj is None or not can(user, Action.ADMINISTER, obj):
         raise Http404
     return obj
-
-
-def may_read_holdings(user) -> bool:
-    """Whoever may look people up in People may see what they can do (`accounts.view_user`;
-    the user model has no narrower permission, and superusers hold every one)."""
-    return people_policy.user_has_permission(user, "view")
-
-
-def person_text(user) -> str:
-    return f"{full_name(user)} ({user.get_username()})"
-
-
-def position_text(position) -> str:
-    return gettext("position «%(name)s»") % {"name": position.name}
-
-
-def positions_by_group(groups) -> dict[int, Position]:
-    """The position of each group, in one query (`group.position` would cost one each)."""
-    group_ids = {group.pk for group in groups if group is not None}
-    return {
-        position.group_id: position for position in Position.objects.filter(group__in=group_ids)
-    }
-
-
-@dataclass(frozen=True)
-class Row:
-    """One holding as a screen shows it."""
-
-    action: Action
-    holder: str = ""
-    person: object = None
-    group: Group | None = None
-    element_kind: str = ""
-    element: object = None
-    element_url: str = ""
-
-    @property
-    def action_label(self) -> str:
-        return self.action.label
-
-
-def holder_rows(obj) -> list[Row]:
-    holdings = holders_of(obj)
-    positions = positions_by_group(holding.group for holding in holdings)
-    rows = []
-    for holding in holdings:
-        if holding.user is not None:
-            holder = person_text(holding.user)
-        else:
-            position = positions.get(holding.group.pk)
-            holder = position_text(position) if position else holding.group.name
-        rows.append(Row(holding.action, holder, holding.user, holding.group))
-    # People before positions, then by name and by privilege.
-    return sorted(rows, key=lambda row: (row.person is None, row.holder, row.action))
-
-
-def holding_rows(holdings, positions) -> list[Row]:
-    rows = []
-    for holding in holdings:
-        holder = ""
-        if holding.group is not None:
-            position = positions.get(holding.group.pk)
-            holder = position.name if position else holding.group.name
-        rows.append(
-            Row(
-                holding.action,
-                holder,
-                group=holding.group,
-                element_kind=holding.element_kind,
-                element=holding.obj,
-                element_url=element_access_url(holding.obj),
-            )
-        )
-    return sorted(rows, key=lambda row: (row.element_kind, str(row.element), row.holder))
 
 
 class GrantForm(forms.Form):
@@ -310,46 +227,3 @@ class ElementRevokeView(View):
         if not can(request.user, Action.ADMINISTER, obj):
             return redirect("wagtailadmin_home")
         return redirect(element_access_url(obj))
-
-
-class PersonAccessView(WagtailAdminTemplateMixin, TemplateView):
-    """What one person can do: their grants, their positions' grants, their positions."""
-
-    template_name = "eios/access/person.html"
-    header_icon = "lock"
-    page_title = _("What can this person do?")
-
-    def dispatch(self, request, *args, **kwargs):
-        # 404 rather than 403, as for elements: no hint which accounts exist.
-        if not may_read_holdings(request.user):
-            raise Http404
-        self.person = get_object_or_404(User, pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return full_name(self.person)
-
-    def get_breadcrumbs_items(self):
-        return [
-            *self.breadcrumbs_items,
-            {"url": reverse("people:index"), "label": gettext("People")},
-            {
-                "url": reverse("people:inspect", args=[self.person.pk]),
-                "label": self.get_page_subtitle(),
-            },
-            {"url": "", "label": gettext("Access")},
-        ]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        holdings = holdings_of(self.person)
-        positions = positions_by_group(holding.group for holding in holdings["positions"])
-        current_positions = list(positions_of(self.person))
-        context.update(
-            person=self.person,
-            personal=holding_rows(holdings["personal"], positions),
-            via_positions=holding_rows(holdings["positions"], positions),
-            current_positions=current_positions,
-            sees_everything=any(position.sees_everything for position in current_positions),
-        )
-        return context
