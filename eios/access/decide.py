@@ -103,6 +103,8 @@ def visible(user, queryset: QuerySet, action=Action.VIEW) -> QuerySet:
     """
     action = Action(action)
     element = ELEMENTS[queryset.model._meta.label_lower]
+    if element.edited_in_wagtail:
+        raise TypeError(f"{element.label}: list through Wagtail's public/private filters")
     closure = element.restriction(queryset.model()).closure
     if user is None or not user.is_authenticated:
         public = closure is Closure.PUBLIC and action is Action.VIEW
