@@ -221,6 +221,10 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.SchoolDocument"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# «Privacy» of pages and collections offers signed-in users and positions (groups) only:
+# a shared password is not a personal access level (eios/access/elements.py).
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -168,3 +168,13 @@ def test_an_element_administrator_may_look_up_people_to_grant_to(world):
 
     # A colleague who administers nothing is sent back to the dashboard.
     assert signed_in(world.people["deputy"]).get(choose).status_code == 302
+
+
+def test_privacy_offers_signed_in_users_and_positions_but_no_shared_password(world):
+    admin = signed_in(world.people["superuser"])
+    form = admin.get(
+        reverse("wagtailadmin_pages:set_privacy", args=[world.elements.public_page.pk])
+    ).json()["html"]
+    assert 'value="login"' in form
+    assert 'value="groups"' in form
+    assert 'value="password"' not in form
