@@ -108,7 +108,10 @@ class PageElement(Element):
     edited_in_wagtail = True
 
     def content_type(self):
-        return ContentType.objects.get(app_label="wagtailcore", model="page")
+        from wagtail.models import Page
+
+        # Grants are kept on the base page whatever the page type.
+        return ContentType.objects.get_for_model(Page)
 
     def restriction(self, page):
         return _from_view_restrictions(page.get_view_restrictions().prefetch_related("groups"))
@@ -179,3 +182,20 @@ def element_for(obj) -> Element:
     if isinstance(obj, Page):
         return ELEMENTS["wagtailcore.page"]
     return ELEMENTS[obj._meta.label_lower]
+
+
+def administer_permissions_ensure(**_kwargs) -> None:
+    """The «administer» permission of every kind of element exists (also after a flush,
+    which keeps only what post_migrate recreates; migration eios 0003 made the first)."""
+    from django.contrib.auth.models import Permission
+
+    # After a flush the cached content types name rows that are gone (as Django's own
+    # create_permissions, start from the database).
+    ContentType.objects.clear_cache()
+    for element in ELEMENTS.values():
+        content_type = element.content_type()
+        Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=f"{Action.ADMINISTER}_{content_type.model}",
+            defaults={"name": f"Can administer {content_type.model}"},
+        )
