@@ -6,8 +6,7 @@ from django.views.decorators.http import require_GET
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
-from eios.access import Action, Closure, can
-from eios.access.elements import element_for
+from eios.access.serving import refusal
 from eios.pagecache import mark_cacheable
 
 SEARCH_PER_PAGE = 10
@@ -48,10 +47,13 @@ def robots_txt(request):
 def document_detail(request, document_id: int):
     """A document's own page: purpose, format, size, signature stamp, attribution (§12.1)."""
     document = get_document_model().objects.filter(pk=document_id).first()
-    if document is None or not can(request.user, Action.VIEW, document):
+    if document is None:
         raise Http404
-    if element_for(document).restriction_of(document).closure is Closure.PUBLIC:
-        mark_cacheable(request)
+    answer = refusal(request, document)
+    if answer is not None:
+        return answer
+    # Stored only for anonymous visitors, and they get this far only for public documents.
+    mark_cacheable(request)
     return TemplateResponse(request, "cms/document_detail.html", {"document": document})
 
 

@@ -46,10 +46,7 @@ class AuditEventFilterSet(WagtailFilterSet):
 
 
 def person_text(user) -> str:
-    if user is None:
-        return ""
-    name = user.get_full_name()
-    return f"{name} ({user.get_username()})" if name else user.get_username()
+    return user.get_label() if user is not None else ""
 
 
 def subject_text(event) -> str:

@@ -19,6 +19,8 @@ from wagtail.admin.widgets.chooser import BaseChooser
 from accounts.models import User
 from eios.access import administers_anything
 
+from .people import NAME_FIELDS
+
 # Whoever edits an order or a class, or administers an element (to grant privileges on
 # it), may look people up; nobody else sees the list.
 CHOOSER_PERMISSIONS = (
@@ -27,7 +29,6 @@ CHOOSER_PERMISSIONS = (
     "accounts.add_schoolclass",
     "accounts.change_schoolclass",
 )
-NAME_FIELDS = ("last_name", "first_name", "patronymic", "username")
 
 
 def people_matching(queryset, query: str):
@@ -80,18 +81,12 @@ class PersonChooserMixin:
         return [title, Column("login", label=_("Login"), accessor=login_and_status)]
 
     def get_display_title(self, instance):
-        return person_label(instance)
-
-
-def person_label(user) -> str:
-    """What the order form shows for a chosen person: the name, and the login to tell
-    namesakes apart."""
-    return f"{user.get_full_name()} ({user.username})"
+        return instance.get_label()
 
 
 class PersonChooserWidget(BaseChooser):
     def get_display_title(self, instance):
-        return person_label(instance)
+        return instance.get_label()
 
 
 def login_and_status(user) -> str:

@@ -27,6 +27,8 @@ from accounts.models import Appointment, Block, BlockKind, ClassMembership, User
 from accounts.services.blocking import account_block, account_unblock
 
 BLOCK_PERMISSION = "accounts.block_user"
+# What people are found by, on this screen and in the person chooser.
+NAME_FIELDS = ("last_name", "first_name", "patronymic", "username")
 
 
 class PeoplePermissionPolicy(ModelPermissionPolicy):
@@ -231,7 +233,7 @@ class PeopleViewSet(ModelViewSet):
     index_view_class = PeopleIndexView
     inspect_view_class = PersonInspectView
     filterset_class = PersonFilterSet
-    search_fields = ["last_name", "first_name", "patronymic", "username"]
+    search_fields = list(NAME_FIELDS)
     ordering = ["last_name", "first_name", "patronymic", "pk"]
     list_per_page = 50
 

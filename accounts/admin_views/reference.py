@@ -13,6 +13,7 @@ from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.models import Position, SchoolClass, TermsVersion
+from accounts.services.terms import terms_fixed
 from eios.access import Action, visible
 
 
@@ -132,7 +133,7 @@ class TermsVersionEditView(EditView):
     def refusal(self):
         # After Wagtail's permission check in dispatch(): strangers get 403, not this.
         version = self.get_object()
-        if not version.acceptances.exists():
+        if not terms_fixed(version):
             return None
         messages.error(
             self.request,

@@ -34,6 +34,11 @@ class User(AbstractUser):
     def get_full_name(self) -> str:
         return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
 
+    def get_label(self) -> str:
+        """Name and login, as admin screens show a person: the login tells namesakes apart."""
+        name = self.get_full_name()
+        return f"{name} ({self.username})" if name else self.username
+
     def get_short_name(self) -> str:
         initials = "".join(f"{p[0]}." for p in (self.first_name, self.patronymic) if p)
         return f"{self.last_name} {initials}".strip() or self.username

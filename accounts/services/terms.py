@@ -30,6 +30,11 @@ def terms_cache_clear() -> None:
     cache.delete(CACHE_KEY)
 
 
+def terms_fixed(version: TermsVersion) -> bool:
+    """An accepted version stays as people read it (§13.4): a change is a new version."""
+    return version.acceptances.exists()
+
+
 def terms_pending(request) -> TermsVersion | None:
     """The version `request.user` has still to accept, or None. One query per session."""
     current = terms_current()

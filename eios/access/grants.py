@@ -67,60 +67,56 @@ def _row(action: Action, obj, *, user=None, group=None):
     return model, key
 
 
-def _audit(kind, *, actor, action, obj, user, group, request):
-    audit_record(
-        kind,
-        actor=actor,
-        subject=user,
-        subject_name="" if user else _("position «%(name)s»") % {"name": group.name},
-        target=str(obj),
-        request=request,
-        action=str(action),
-        element=element_for(obj).label,
-        element_id=obj.pk,
-    )
+def _change(kind, change, *, actor, action, obj, user, group, request) -> bool:
+    """Check the actor, `change(model, key)` guardian's row, audit if anything changed."""
+    action = Action(action)
+    _check_actor(actor, action, obj)
+    model, key = _row(action, obj, user=user, group=group)
+    with transaction.atomic():
+        changed = change(model, key)
+        if changed:
+            audit_record(
+                kind,
+                actor=actor,
+                subject=user,
+                subject_name="" if user else _("position «%(name)s»") % {"name": group.name},
+                target=str(obj),
+                request=request,
+                action=str(action),
+                element=element_for(obj).label,
+                element_id=obj.pk,
+            )
+    return changed
 
 
 def grant(*, actor, action, obj, user=None, group=None, request=None) -> bool:
     """Give `user` or the position `group` the privilege; False if they held it already."""
-    action = Action(action)
-    _check_actor(actor, action, obj)
     if user is not None and not user.is_active:
         raise GrantRefused(_("A blocked account cannot be given privileges."))
-    model, key = _row(action, obj, user=user, group=group)
-    with transaction.atomic():
-        _row_object, created = model.objects.get_or_create(**key)
-        if created:
-            _audit(
-                AuditKind.PRIVILEGE_GRANTED,
-                actor=actor,
-                action=action,
-                obj=obj,
-                user=user,
-                group=group,
-                request=request,
-            )
-    return created
+    return _change(
+        AuditKind.PRIVILEGE_GRANTED,
+        lambda model, key: model.objects.get_or_create(**key)[1],
+        actor=actor,
+        action=action,
+        obj=obj,
+        user=user,
+        group=group,
+        request=request,
+    )
 
 
 def revoke(*, actor, action, obj, user=None, group=None, request=None) -> bool:
     """Take the privilege back; it is gone on the holder's very next request."""
-    action = Action(action)
-    _check_actor(actor, action, obj)
-    model, key = _row(action, obj, user=user, group=group)
-    with transaction.atomic():
-        deleted, _rows = model.objects.filter(**key).delete()
-        if deleted:
-            _audit(
-                AuditKind.PRIVILEGE_REVOKED,
-                actor=actor,
-                action=action,
-                obj=obj,
-                user=user,
-                group=group,
-                request=request,
-            )
-    return bool(deleted)
+    return _change(
+        AuditKind.PRIVILEGE_REVOKED,
+        lambda model, key: model.objects.filter(**key).delete()[0] > 0,
+        actor=actor,
+        action=action,
+        obj=obj,
+        user=user,
+        group=group,
+        request=request,
+    )
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,6 @@ from eios.access.elements import ELEMENTS, element_for
 from .rows import (
     element_access_url,
     holder_rows,
-    person_text,
     position_text,
     positions_by_group,
 )
@@ -120,7 +119,7 @@ class RevokeForm(forms.Form):
 
 def holder_text(holder: dict) -> str:
     if "user" in holder:
-        return person_text(holder["user"])
+        return holder["user"].get_label()
     position = positions_by_group([holder["group"]]).get(holder["group"].pk)
     return position_text(position) if position else holder["group"].name
 

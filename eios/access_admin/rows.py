@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from accounts.admin_views.people import full_name
 from accounts.models import Position
 from eios.access import Action, holders_of
 from eios.access.elements import element_for
@@ -14,10 +13,6 @@ from eios.access.elements import element_for
 
 def element_access_url(obj) -> str:
     return reverse("eios_access_element", args=[element_for(obj).label, obj.pk])
-
-
-def person_text(user) -> str:
-    return f"{full_name(user)} ({user.get_username()})"
 
 
 def position_text(position) -> str:
@@ -55,7 +50,7 @@ def holder_rows(obj) -> list[Row]:
     rows = []
     for holding in holdings:
         if holding.user is not None:
-            holder = person_text(holding.user)
+            holder = holding.user.get_label()
         else:
             position = positions.get(holding.group.pk)
             holder = position_text(position) if position else holding.group.name
