@@ -1,5 +1,6 @@
-"""«People and orders» in the Wagtail admin: people, orders, classes, positions and the
-terms of use under one menu item (see `accounts/admin_views/`)."""
+"""«People and orders» in the Wagtail admin: people, orders, classes, subject
+departments, positions and the terms of use under one menu item (see
+`accounts/admin_views/`)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -10,6 +11,7 @@ from .admin_views import (
     PeopleViewSet,
     PositionViewSet,
     SchoolClassViewSet,
+    SubjectDepartmentViewSet,
     TermsVersionViewSet,
 )
 from .admin_views.chooser import person_chooser_viewset
@@ -20,7 +22,14 @@ class PeopleAndOrdersGroup(ViewSetGroup):
     menu_label = _("People and orders")
     menu_icon = "group"
     menu_order = 150
-    items = (PeopleViewSet, OrderViewSet, SchoolClassViewSet, PositionViewSet, TermsVersionViewSet)
+    items = (
+        PeopleViewSet,
+        OrderViewSet,
+        SchoolClassViewSet,
+        SubjectDepartmentViewSet,
+        PositionViewSet,
+        TermsVersionViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

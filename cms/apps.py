@@ -9,4 +9,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from eios import pagecache
 
+        from .images import connect_relocation
+
         pagecache.connect_invalidation()
+        connect_relocation()

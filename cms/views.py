@@ -1,13 +1,20 @@
+import mimetypes
+import posixpath
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from eios.access.serving import refusal
 from eios.pagecache import mark_cacheable
+
+from .models.images import RESTRICTED_RENDITIONS
 
 SEARCH_PER_PAGE = 10
 
@@ -55,6 +62,25 @@ def document_detail(request, document_id: int):
     # Stored only for anonymous visitors, and they get this far only for public documents.
     mark_cacheable(request)
     return TemplateResponse(request, "cms/document_detail.html", {"document": document})
+
+
+@require_GET
+def image_file(request, image_id: int, name: str):
+    """A size of an image that is not public, to those who may see the image."""
+    image = get_image_model().objects.filter(pk=image_id).select_related("collection").first()
+    if image is None:
+        raise Http404
+    answer = refusal(request, image)
+    if answer is not None:
+        return answer
+    rendition = image.renditions.filter(file=posixpath.join(RESTRICTED_RENDITIONS, name)).first()
+    if rendition is None:
+        raise Http404
+    response = FileResponse(rendition.file.open("rb"), content_type=mimetypes.guess_type(name)[0])
+    # Kept by the visitor's own browser only, and asked again each time: a revoked
+    # privilege closes the image at once.
+    patch_cache_control(response, private=True, no_cache=True)
+    return response
 
 
 def server_error(request, *args, **kwargs):

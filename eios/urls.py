@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import terms as terms_views
 from cms import views as cms_views
+from cms.models.images import PUBLIC_RENDITIONS
 from cms.sveden.urls import legacy_redirects
 from eios.locale import language_switch
 
@@ -28,6 +29,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("docs/<int:document_id>/", cms_views.document_detail, name="document_detail"),
+    path("restricted-images/<int:image_id>/<str:name>", cms_views.image_file, name="image_file"),
     path("search/", cms_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
@@ -39,11 +41,11 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    # Images only, as nginx does in production (README): document files are served by the
-    # access-checked view under /documents/, never straight from the media folder.
-    for folder in ("images", "original_images"):
-        urlpatterns += static(
-            f"{settings.MEDIA_URL}{folder}/", document_root=f"{settings.MEDIA_ROOT}/{folder}"
-        )
+    # Sizes of public images only, as nginx does in production (README): documents and
+    # the sizes of restricted images go through access-checked views, originals nowhere.
+    urlpatterns += static(
+        f"{settings.MEDIA_URL}{PUBLIC_RENDITIONS}/",
+        document_root=f"{settings.MEDIA_ROOT}/{PUBLIC_RENDITIONS}",
+    )
 
 urlpatterns.append(path("", include(wagtail_urls)))

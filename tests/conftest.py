@@ -8,7 +8,7 @@ from cms.services import school_site_create
 @pytest.fixture(autouse=True)
 def _fresh_caches():
     # Page cache and rate-limit counters must not leak from one test into the next.
-    for alias in ("default", "pages"):
+    for alias in ("default", "pages", "renditions"):
         caches[alias].clear()
     yield
 

@@ -5,12 +5,18 @@ Registered in `accounts/wagtail_hooks.py` under one menu item, «People and orde
 
 from .orders import OrderViewSet
 from .people import PeopleViewSet
-from .reference import PositionViewSet, SchoolClassViewSet, TermsVersionViewSet
+from .reference import (
+    PositionViewSet,
+    SchoolClassViewSet,
+    SubjectDepartmentViewSet,
+    TermsVersionViewSet,
+)
 
 __all__ = [
     "OrderViewSet",
     "PeopleViewSet",
     "PositionViewSet",
     "SchoolClassViewSet",
+    "SubjectDepartmentViewSet",
     "TermsVersionViewSet",
 ]

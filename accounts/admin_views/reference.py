@@ -1,4 +1,5 @@
-"""Classes, positions and terms of use: the data orders and people refer to."""
+"""Classes, subject departments, positions and terms of use: the data orders and people
+refer to."""
 
 from django.db import transaction
 from django.db.models import Exists, OuterRef, ProtectedError, RestrictedError
@@ -12,7 +13,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from accounts.models import Position, SchoolClass, TermsVersion
+from accounts.models import Position, SchoolClass, SubjectDepartment, TermsVersion
 from accounts.services.terms import terms_fixed
 from eios.access import Action, visible
 
@@ -90,6 +91,31 @@ class SchoolClassViewSet(ModelViewSet):
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
             queryset=SchoolClass.objects.select_related("school", "class_teacher"), **kwargs
+        )
+
+
+class SubjectDepartmentViewSet(ModelViewSet):
+    model = SubjectDepartment
+    name = "departments"
+    icon = "folder-open-inverse"
+    menu_label = _("Subject departments")
+    menu_order = 350
+    add_to_reference_index = False
+    copy_view_enabled = False
+    form_fields = ["school", "name", "subjects", "head", "materials"]
+    list_display = [
+        "name",
+        "subjects",
+        Column("head", label=_("Head"), accessor="head"),
+        Column("materials", label=_("Section of materials"), accessor="materials"),
+    ]
+    list_filter = ["school"]
+    search_fields = ["name", "subjects"]
+    ordering = ["name"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            queryset=SubjectDepartment.objects.select_related("head", "materials"), **kwargs
         )
 
 

@@ -1,5 +1,6 @@
 from .blocks import Block, BlockKind
 from .classes import ClassMembership, SchoolClass
+from .departments import SubjectDepartment
 from .orders import AppliedOrderError, Order, OrderKind, OrderLine
 from .people import Appointment, Position, User
 from .sessions import UserSession
@@ -16,6 +17,7 @@ __all__ = [
     "OrderLine",
     "Position",
     "SchoolClass",
+    "SubjectDepartment",
     "TermsAcceptance",
     "TermsVersion",
     "User",

@@ -1,13 +1,13 @@
 """Access defaults of the demo school (SPEC §4): the methodical section is open to the
-staff's positions only, and the head of the subject department administers it (grants
-view to colleagues from «Access»). The director and deputies see everything by their
-positions; class teachers their class, by the class record."""
+staff's positions only; each subject department has its materials there, administered
+by the department's head (who grants view to colleagues and pupils from «Access»). The
+director and deputies see everything by their positions; class teachers their class, by
+the class record."""
 
 from wagtail.models import PageViewRestriction
 
-from accounts.models import Position, User
+from accounts.models import Position, SubjectDepartment, User
 from cms.models import ContentPage, School
-from eios.access import Action, grant
 
 STAFF_POSITIONS = [
     "director",
@@ -17,6 +17,22 @@ STAFF_POSITIONS = [
     "class_teacher",
     "it_teacher",
     "librarian",
+]
+
+# name, subjects, slug of its materials, username of its head (None: no head yet)
+DEPARTMENTS = [
+    (
+        "ШМО учителей русского языка и литературы",
+        "русский язык, литература",
+        "shmo-russkogo-yazyka",
+        "teacher",
+    ),
+    (
+        "ШМО учителей математики и информатики",
+        "математика, алгебра, геометрия, информатика",
+        "shmo-matematiki",
+        None,
+    ),
 ]
 
 
@@ -37,11 +53,17 @@ def demo_access_load(school: School) -> None:
     )
     positions = Position.objects.filter(code__in=STAFF_POSITIONS, group__isnull=False)
     restriction.groups.set([position.group for position in positions])
-    head = Position.objects.filter(code="head_of_department", group__isnull=False).first()
-    if head is not None:
-        grant(
-            actor=User.objects.get(username="admin"),
-            action=Action.ADMINISTER,
-            obj=section,
-            group=head.group,
+    for name, subjects, slug, head in DEPARTMENTS:
+        materials = ContentPage(
+            title=name,
+            slug=slug,
+            intro=f"Рабочие программы, планы и материалы открытых уроков: {subjects}.",
+        )
+        section.add_child(instance=materials)
+        SubjectDepartment.objects.create(
+            school=school,
+            name=name,
+            subjects=subjects,
+            head=User.objects.filter(username=head).first() if head else None,
+            materials=materials,
         )

@@ -44,7 +44,7 @@ GROUP_PERMISSIONS = {
 
 STAFF = [
     # username, position codes; the demo accounts of README.md are hired like anyone
-    ("teacher", ["teacher", "class_teacher"]),
+    ("teacher", ["teacher", "class_teacher", "head_of_department"]),
     ("editor", ["deputy"]),
 ]
 

@@ -1,4 +1,5 @@
 from .documents import SchoolDocument
+from .images import SchoolImage, SchoolRendition
 from .pages import ContactPage, ContentPage, HomePage, NewsIndexPage, NewsPage
 from .platforms import Platform, PlatformCatalogPage
 from .school import School
@@ -13,4 +14,6 @@ __all__ = [
     "PlatformCatalogPage",
     "School",
     "SchoolDocument",
+    "SchoolImage",
+    "SchoolRendition",
 ]

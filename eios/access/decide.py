@@ -81,6 +81,11 @@ def actions_of(user, obj) -> set[Action]:
     return _implied(element, held)
 
 
+def is_public(obj) -> bool:
+    """Open to anyone, signed in or not."""
+    return element_for(obj).restriction_of(obj).closure is Closure.PUBLIC
+
+
 def can(user, action, obj) -> bool:
     action = Action(action)
     signed_in = user is not None and user.is_authenticated and user.is_active
@@ -146,6 +151,8 @@ def administers_page(user, page) -> bool:
     if not hasattr(user, "_access_administered_paths"):
         from wagtail.models import Page
 
+        from accounts.models import SubjectDepartment
+
         element = ELEMENTS["wagtailcore.page"]
         content_type = element.content_type()
         granting = {
@@ -166,7 +173,11 @@ def administers_page(user, page) -> bool:
             if Action.ADMINISTER in _model_level(user, element)
             else tuple(
                 Page.objects.annotate(key=Cast("pk", CharField()))
-                .filter(key__in=[row["object_pk"] for row in keys])
+                .filter(
+                    Q(key__in=[row["object_pk"] for row in keys])
+                    # the materials of the subject departments the user heads
+                    | Q(pk__in=SubjectDepartment.objects.filter(head=user).values("materials"))
+                )
                 .values_list("path", flat=True)
             )
         )

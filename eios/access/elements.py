@@ -93,6 +93,10 @@ class Element:
     def structural(self, user, obj) -> set[Action]:
         return set()
 
+    def structural_holders(self, obj) -> list[tuple[object, Action, str]]:
+        """Who holds what by their post, and the post («who can see this?»)."""
+        return []
+
     def grant_scope(self, obj) -> QuerySet | list:
         """Primary keys (as text, as guardian keeps them) whose grants reach `obj`."""
         return [str(obj.pk)]
@@ -117,8 +121,31 @@ class PageElement(Element):
         return _from_view_restrictions(page.get_view_restrictions().prefetch_related("groups"))
 
     def structural(self, user, page):
+        held = set()
         # Editors keep what Wagtail's page permissions give them.
-        return {Action.CHANGE} if page.permissions_for_user(user).can_edit() else set()
+        if page.permissions_for_user(user).can_edit():
+            held.add(Action.CHANGE)
+        # The head of a subject department administers its materials (regulation §5.4).
+        if self._departments_over(page).filter(head=user).exists():
+            held.add(Action.ADMINISTER)
+        return held
+
+    def structural_holders(self, page):
+        return [
+            (department.head, Action.ADMINISTER, _("head of «%(name)s»") % {"name": department})
+            for department in self._departments_over(page)
+            .filter(head__is_active=True)
+            .select_related("head")
+        ]
+
+    @staticmethod
+    def _departments_over(page) -> QuerySet:
+        """The subject departments whose materials are this page or a page above it."""
+        from accounts.models import SubjectDepartment
+
+        step = page.steplen
+        covering = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
+        return SubjectDepartment.objects.filter(materials__path__in=covering)
 
     def grant_scope(self, page):
         from wagtail.models import Page
@@ -130,22 +157,36 @@ class PageElement(Element):
         )
 
 
-class DocumentElement(Element):
-    label = "cms.schooldocument"
-    kind_name = _("document")
+def collection_restriction(collection) -> Restriction:
+    """The closure of what a collection holds, from its own and its ancestors' «Privacy»."""
+    return _from_view_restrictions(collection.get_view_restrictions().prefetch_related("groups"))
+
+
+class CollectionMemberElement(Element):
+    """Documents and images: closed as their collection is, edited under Wagtail's
+    collection permissions."""
+
     edited_in_wagtail = True
 
-    def restriction(self, document):
-        return _from_view_restrictions(
-            document.collection.get_view_restrictions().prefetch_related("groups")
-        )
+    def restriction(self, member):
+        return collection_restriction(member.collection)
 
-    def structural(self, user, document):
+    def structural(self, user, member):
         from wagtail.permissions import policy_registry
 
-        policy = policy_registry.get_by_type(type(document))
-        editable = policy.user_has_permission_for_instance(user, "change", document)
+        policy = policy_registry.get_by_type(type(member))
+        editable = policy.user_has_permission_for_instance(user, "change", member)
         return {Action.CHANGE} if editable else set()
+
+
+class DocumentElement(CollectionMemberElement):
+    label = "cms.schooldocument"
+    kind_name = _("document")
+
+
+class ImageElement(CollectionMemberElement):
+    label = "cms.schoolimage"
+    kind_name = _("image")
 
 
 class PlatformElement(Element):
@@ -169,10 +210,22 @@ class SchoolClassElement(Element):
     def structural_q(self, user):
         return Q(class_teacher=user)
 
+    def structural_holders(self, school_class):
+        teacher = school_class.class_teacher
+        if teacher is None or not teacher.is_active:
+            return []
+        return [(teacher, Action.CHANGE, _("class teacher"))]
+
 
 ELEMENTS = {
     element.label: element
-    for element in (PageElement(), DocumentElement(), PlatformElement(), SchoolClassElement())
+    for element in (
+        PageElement(),
+        DocumentElement(),
+        ImageElement(),
+        PlatformElement(),
+        SchoolClassElement(),
+    )
 }
 
 

@@ -177,9 +177,10 @@ def holdings_of(user) -> dict[str, list[Holding]]:
 
 
 def holders_of(obj) -> list[Holding]:
-    """«Who can see this?»: people and positions granted on the element itself."""
-    content_type = element_for(obj).content_type()
-    key = {"content_type": content_type, "object_pk": str(obj.pk)}
+    """«Who can see this?»: people and positions granted on the element or on what
+    covers it (the pages above a page); each holding names the element granted on."""
+    element = element_for(obj)
+    key = {"content_type": element.content_type(), "object_pk__in": element.grant_scope(obj)}
     return _holdings(UserObjectPermission.objects.filter(**key), "user") + _holdings(
         GroupObjectPermission.objects.filter(**key), "group"
     )

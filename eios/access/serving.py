@@ -14,7 +14,7 @@ from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 
-from .decide import can
+from .decide import can, is_public
 from .elements import Closure, element_for
 from .levels import Action
 
@@ -35,7 +35,7 @@ def serve_page_if_allowed(callback):
         if answer is not None:
             return answer
         response = callback(page, request, serve_args, serve_kwargs)
-        if element_for(page).restriction_of(page).closure is not Closure.PUBLIC:
+        if not is_public(page):
             add_never_cache_headers(response)  # never kept by a shared proxy
         return response
 

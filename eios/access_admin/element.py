@@ -26,10 +26,12 @@ from eios.access import Action, GrantRefused, can, grant, revoke
 from eios.access.elements import ELEMENTS, element_for
 
 from .rows import (
+    admitting_positions,
     element_access_url,
     holder_rows,
     position_text,
     positions_by_group,
+    post_rows,
 )
 
 User = get_user_model()
@@ -167,6 +169,8 @@ class ElementAccessView(WagtailAdminTemplateMixin, FormView):
             is_page=isinstance(self.obj, Page),
             edit_url=self.edit_url,
             holders=holder_rows(self.obj),
+            by_post=post_rows(self.obj),
+            positions=admitting_positions(self.obj),
             revoke_url=reverse("eios_access_revoke", args=[element.label, self.obj.pk]),
         )
         return context

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from accounts.models import Position
-from eios.access import Action, holders_of
+from eios.access import Action, Closure, holders_of
 from eios.access.elements import element_for
 
 
@@ -45,6 +45,7 @@ class Row:
 
 
 def holder_rows(obj) -> list[Row]:
+    """Grants on the element, then those reaching it from above (revoked up there)."""
     holdings = holders_of(obj)
     positions = positions_by_group(holding.group for holding in holdings)
     rows = []
@@ -54,9 +55,50 @@ def holder_rows(obj) -> list[Row]:
         else:
             position = positions.get(holding.group.pk)
             holder = position_text(position) if position else holding.group.name
-        rows.append(Row(holding.action, holder, holding.user, holding.group))
-    # People before positions, then by name and by privilege.
-    return sorted(rows, key=lambda row: (row.person is None, row.holder, row.action))
+        above = holding.obj.pk != obj.pk
+        rows.append(
+            Row(
+                holding.action,
+                holder,
+                holding.user,
+                holding.group,
+                element=holding.obj if above else None,
+                element_url=element_access_url(holding.obj) if above else "",
+            )
+        )
+    # Own grants first; people before positions, then by name and by privilege.
+    return sorted(
+        rows, key=lambda row: (row.element is not None, row.person is None, row.holder, row.action)
+    )
+
+
+def post_rows(obj) -> list[Row]:
+    """Who holds what by their post (class teacher, head of a subject department)."""
+    return [
+        Row(action, f"{person.get_label()}, {post}", person)
+        for person, action, post in element_for(obj).structural_holders(obj)
+    ]
+
+
+def admitting_positions(obj) -> dict[str, list]:
+    """The positions that see a restricted element without a grant: for each «Privacy»
+    on its way (one must be met in each), the positions it admits; and the positions
+    that see everything."""
+    restriction = element_for(obj).restriction_of(obj)
+    if restriction.closure is not Closure.RESTRICTED:
+        return {}
+    by_group = positions_by_group(
+        Group(pk=pk) for groups in restriction.group_sets for pk in groups
+    )
+    return {
+        "admitted": [
+            ", ".join(sorted(by_group[pk].name for pk in groups if pk in by_group))
+            for groups in restriction.group_sets
+        ],
+        "seeing_everything": ", ".join(
+            Position.objects.filter(sees_everything=True).values_list("name", flat=True)
+        ),
+    }
 
 
 def holding_rows(holdings, positions) -> list[Row]:

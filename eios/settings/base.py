@@ -220,6 +220,7 @@ WAGTAIL_SITE_NAME = "ЭИОС"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.SchoolDocument"
+WAGTAILIMAGES_IMAGE_MODEL = "cms.SchoolImage"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # «Privacy» of pages and collections offers signed-in users and positions (groups) only:
 # a shared password is not a personal access level (eios/access/elements.py).
@@ -249,4 +250,6 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "cms.SchoolDocument",
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",
+    # A collection's «Privacy» moves its images' sizes to another address.
+    "wagtailcore.CollectionViewRestriction",
 ]

@@ -9,11 +9,19 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from accounts.models import BlockKind, ClassMembership, Position, SchoolClass, User
+from accounts.models import (
+    BlockKind,
+    ClassMembership,
+    Position,
+    SchoolClass,
+    SubjectDepartment,
+    User,
+)
 from accounts.services.blocking import account_block
 from accounts.services.positions import appointment_start
 from cms.models import ContentPage, Platform, PlatformCatalogPage, School, SchoolDocument
 from eios.access import Action, grant
+from tests.images import school_image
 
 TODAY = datetime.date(2026, 9, 1)
 
@@ -100,12 +108,22 @@ def world(school_site, home):
         council_page=page(
             "council", restriction="groups", groups=[positions["head_of_department"].group]
         ),
+        department_page=page("mathematics", restriction="groups", groups=staff_groups),
         public_document=document("Устав", root),
         staff_document=document("Методичка", methodical),
+        public_image=school_image("Здание школы", root, "building.png"),
+        staff_image=school_image("Схема урока", methodical, "lesson.png"),
         school_class=school_class,
         platform=Platform.objects.create(
             school=School.for_site(school_site), name="Российская электронная школа"
         ),
+    )
+    # The head of the mathematics department administers its materials by their post.
+    SubjectDepartment.objects.create(
+        school=School.for_site(school_site),
+        name="ШМО учителей математики",
+        head=people["head_of_department"],
+        materials=elements.department_page,
     )
     # The head of department administers the council's pages and has let the librarian in.
     grant(

@@ -6,7 +6,10 @@ refused by our own views gets the answer of a missing object (404); Wagtail's ad
 editors refuse in their own way, by sending the person away (never 200).
 """
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
@@ -47,12 +50,22 @@ ALLOWED = {
     ("council_page", Action.VIEW): SEE_ALL | {"head_of_department", "librarian"},
     ("council_page", Action.CHANGE): {"superuser"},
     ("council_page", Action.ADMINISTER): {"head_of_department", "superuser"},
+    # A subject department's materials: its head administers them by their post.
+    ("department_page", Action.VIEW): SEE_ALL | STAFF,
+    ("department_page", Action.CHANGE): {"superuser"},
+    ("department_page", Action.ADMINISTER): {"head_of_department", "superuser"},
     ("public_document", Action.VIEW): EVERYONE,
     ("public_document", Action.CHANGE): {"superuser"},
     ("public_document", Action.ADMINISTER): {"superuser"},
     ("staff_document", Action.VIEW): SEE_ALL | STAFF,
     ("staff_document", Action.CHANGE): {"superuser"},
     ("staff_document", Action.ADMINISTER): {"superuser"},
+    ("public_image", Action.VIEW): EVERYONE,
+    ("public_image", Action.CHANGE): {"superuser"},
+    ("public_image", Action.ADMINISTER): {"superuser"},
+    ("staff_image", Action.VIEW): SEE_ALL | STAFF,
+    ("staff_image", Action.CHANGE): {"superuser"},
+    ("staff_image", Action.ADMINISTER): {"superuser"},
     ("school_class", Action.VIEW): SEE_ALL | {"class_teacher", "it_teacher"},
     ("school_class", Action.CHANGE): {"class_teacher", "superuser"},
     ("school_class", Action.ADMINISTER): {"superuser"},
@@ -61,6 +74,15 @@ ALLOWED = {
     ("platform", Action.ADMINISTER): {"superuser"},
 }
 ELEMENTS = sorted({element for element, _action in ALLOWED})
+
+
+def image_reachable(image, client: Client) -> bool:
+    """A size of the image as a page shows it: public sizes are plain files the web
+    server hands to anyone (README), the rest go through the access-checked view."""
+    url = image.get_rendition("max-165x165").url
+    if url.startswith(settings.MEDIA_URL):
+        return (Path(settings.MEDIA_ROOT) / url.removeprefix(settings.MEDIA_URL)).is_file()
+    return client.get(url).status_code == 200
 
 
 def request_for(element: str, action: Action, obj, client: Client):
@@ -80,6 +102,10 @@ def request_for(element: str, action: Action, obj, client: Client):
         else:
             url = reverse("wagtaildocs:edit", args=[obj.pk])
         return client.get(url).status_code == 200
+    if element.endswith("_image"):
+        if action is Action.VIEW:
+            return image_reachable(obj, client)
+        return client.get(reverse("wagtailimages:edit", args=[obj.pk])).status_code == 200
     if element == "school_class":
         if action is Action.VIEW:
             return client.get(reverse("class_detail", args=[obj.pk])).status_code == 200

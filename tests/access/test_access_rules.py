@@ -2,6 +2,7 @@
 answer as missing ones; restricted pages stay out of menus, search and sitemap."""
 
 import pytest
+from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
 
@@ -178,3 +179,22 @@ def test_privacy_offers_signed_in_users_and_positions_but_no_shared_password(wor
     assert 'value="login"' in form
     assert 'value="groups"' in form
     assert 'value="password"' not in form
+
+
+def test_the_document_and_image_editors_link_to_access_for_administrators_only(world, rf):
+    elements, superuser = world.elements, world.people["superuser"]
+    editors = [
+        (elements.staff_document, reverse("wagtaildocs:edit", args=[elements.staff_document.pk])),
+        (elements.staff_image, reverse("wagtailimages:edit", args=[elements.staff_image.pk])),
+    ]
+    for obj, editor in editors:
+        access = reverse("eios_access_element", args=[obj._meta.label_lower, obj.pk])
+        html = signed_in(superuser).get(editor).content.decode()
+        assert f'<a href="{access}">Who can see it; grant and revoke</a>' in html
+
+        request = rf.get(editor)
+        request.user = world.people["teacher"]
+        rendered = Template("{% load access_tags %}{% access_link obj %}").render(
+            Context({"request": request, "obj": obj})
+        )
+        assert rendered == ""

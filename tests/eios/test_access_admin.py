@@ -17,14 +17,17 @@ from eios.wagtail_hooks import register_page_access_button
 
 pytestmark = pytest.mark.django_db
 
-# The element's screen, whatever the number of grants (measured: 13 for a class, 17 for a
+# The element's screen, whatever the number of grants (measured: 15 for a class, 17 for a
 # page, shown to the system administrator): session, user, Wagtail's profile, locales and
-# pages of the menu; the element; the grants to people and to positions, each with one
-# query for their elements; the positions of the granted groups; the positions offered by
-# the form. A page adds its privacy settings (with those above it), its specific page and
-# its content type. An element administrator's own rights take 9 more (measured: 26):
-# their permissions, Wagtail's page permissions and workflow, positions and grants.
-ELEMENT_BUDGET = {"class": 14, "page": 18, "page, to its administrator": 27}
+# pages of the menu; the element; the grants to people and to positions (on the element
+# and on what covers it), each with one query for their elements; the positions of the
+# granted groups; the positions offered by the form; who holds it by their post (the class
+# teacher; the heads of subject departments over a page). A restricted element adds the
+# positions that see everything. A page adds its privacy settings (with those above it),
+# its specific page and its content type. An element administrator's own rights take 9
+# more (measured: 26): their permissions, Wagtail's page permissions and workflow,
+# positions and grants.
+ELEMENT_BUDGET = {"class": 16, "page": 18, "page, to its administrator": 27}
 # The person overview, whatever the number of grants (measured: 14 with grants on pages
 # and classes): the same furniture; the person; the kinds of element; their grants and
 # their positions' grants, each with one query per kind of element granted; the
