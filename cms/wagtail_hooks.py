@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from eios.pagecache import mark_cacheable
 
+from .attachment_closure import closure_mismatches
 from .models import Platform
 
 
@@ -20,6 +21,35 @@ def cache_public_pages(page, request, serve_args, serve_kwargs):
     # A restricted page answers with a redirect, or with a password form that sets
     # the CSRF cookie; neither is stored, so only pages open to everyone are cached.
     mark_cacheable(request)
+
+
+def _titles(items) -> str:
+    return ", ".join(f"«{item}»" for item in items)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_of_attachment_closure(request, page):
+    found = closure_mismatches(page)
+    if found.public_on_closed_page:
+        messages.warning(
+            request,
+            _(
+                "This page is closed, but these files are in public collections and open "
+                "to anyone who has their address: %(files)s. Move them to a collection "
+                "with the same privacy."
+            )
+            % {"files": _titles(found.public_on_closed_page)},
+        )
+    if found.closed_on_public_page:
+        messages.warning(
+            request,
+            _(
+                "These files are in closed collections, so some visitors of this page "
+                "will not see them: %(files)s."
+            )
+            % {"files": _titles(found.closed_on_public_page)},
+        )
 
 
 class PlatformViewSet(SnippetViewSet):
