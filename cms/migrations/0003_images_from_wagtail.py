@@ -1,5 +1,6 @@
 """Images uploaded before the school's own image model keep their ids (pages refer to
-them by id) and tags; their sizes are made again on first use, in the right folder."""
+them by id), tags and recorded usage; their sizes are made again on first use, in the
+right folder."""
 
 from django.core.management.color import no_style
 from django.db import migrations
@@ -38,6 +39,11 @@ def copy_images(apps, schema_editor):
     )
     new_type, _ = ContentType.objects.using(db).get_or_create(app_label="cms", model="schoolimage")
     TaggedItem.objects.using(db).filter(content_type=old_type).update(content_type=new_type)
+    # Pages' references to the images («Used N times», the usage screens) follow them.
+    ReferenceIndex = apps.get_model("wagtailcore", "ReferenceIndex")
+    ReferenceIndex.objects.using(db).filter(to_content_type=old_type).update(
+        to_content_type=new_type
+    )
     connection = schema_editor.connection
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), [SchoolImage]):
@@ -50,6 +56,7 @@ class Migration(migrations.Migration):
         ("wagtailimages", "0027_image_description"),
         ("taggit", "0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx"),
         ("contenttypes", "0002_remove_content_type_name"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [migrations.RunPython(copy_images, migrations.RunPython.noop)]
