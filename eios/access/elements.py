@@ -97,6 +97,11 @@ class Element:
         """Who holds what by their post, and the post («who can see this?»)."""
         return []
 
+    def structurally_held(self, user) -> list[tuple[object, Action, str]]:
+        """The same ties seen from the person: elements, what, and the post («what can
+        this person do?»)."""
+        return []
+
     def grant_scope(self, obj) -> QuerySet | list:
         """Primary keys (as text, as guardian keeps them) whose grants reach `obj`."""
         return [str(obj.pk)]
@@ -136,6 +141,20 @@ class PageElement(Element):
             for department in self._departments_over(page)
             .filter(head__is_active=True)
             .select_related("head")
+        ]
+
+    def structurally_held(self, user):
+        from accounts.models import SubjectDepartment
+
+        return [
+            (
+                department.materials,
+                Action.ADMINISTER,
+                _("head of «%(name)s»") % {"name": department},
+            )
+            for department in SubjectDepartment.objects.filter(
+                head=user, materials__isnull=False
+            ).select_related("materials")
         ]
 
     @staticmethod
@@ -215,6 +234,12 @@ class SchoolClassElement(Element):
         if teacher is None or not teacher.is_active:
             return []
         return [(teacher, Action.CHANGE, _("class teacher"))]
+
+    def structurally_held(self, user):
+        return [
+            (school_class, Action.CHANGE, _("class teacher"))
+            for school_class in self.model.objects.filter(class_teacher=user)
+        ]
 
 
 ELEMENTS = {

@@ -1,5 +1,5 @@
 """«What can this person do?» (regulation §5.6): their grants, their positions' grants,
-and whether a position lets them see everything."""
+what they hold by their post, and whether a position lets them see everything."""
 
 from django.contrib.auth import get_user_model
 from django.http import Http404
@@ -14,7 +14,7 @@ from accounts.admin_views.people import full_name, people_policy
 from accounts.selectors import positions_of
 from eios.access import holdings_of
 
-from .rows import holding_rows, positions_by_group
+from .rows import held_by_post_rows, holding_rows, positions_by_group
 
 User = get_user_model()
 
@@ -62,6 +62,7 @@ class PersonAccessView(WagtailAdminTemplateMixin, TemplateView):
             person=self.person,
             personal=holding_rows(holdings["personal"], positions),
             via_positions=holding_rows(holdings["positions"], positions),
+            by_post=held_by_post_rows(self.person),
             current_positions=current_positions,
             sees_everything=any(position.sees_everything for position in current_positions),
         )

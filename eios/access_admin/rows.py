@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 
 from accounts.models import Position
 from eios.access import Action, Closure, holders_of
-from eios.access.elements import element_for
+from eios.access.elements import ELEMENTS, element_for
 
 
 def element_access_url(obj) -> str:
@@ -80,7 +80,23 @@ def post_rows(obj) -> list[Row]:
     ]
 
 
-def admitting_positions(obj) -> dict[str, list]:
+def held_by_post_rows(user) -> list[Row]:
+    """What the person holds by their post, element by element."""
+    rows = [
+        Row(
+            action,
+            str(post),
+            element_kind=str(element.kind_name),
+            element=obj,
+            element_url=element_access_url(obj),
+        )
+        for element in ELEMENTS.values()
+        for obj, action, post in element.structurally_held(user)
+    ]
+    return sorted(rows, key=lambda row: (row.element_kind, str(row.element)))
+
+
+def admitting_positions(obj) -> dict[str, object]:
     """The positions that see a restricted element without a grant: for each «Privacy»
     on its way (one must be met in each), the positions it admits; and the positions
     that see everything."""

@@ -140,3 +140,20 @@ def test_the_demo_schools_teacher_administers_her_departments_materials(db):
     assert signed_in(student).get(materials.url).status_code == 404
     other = SubjectDepartment.objects.exclude(pk=department.pk).get().materials
     assert not can(teacher, Action.ADMINISTER, other)
+
+
+def test_what_a_person_holds_by_their_post_is_shown_on_their_overview(world, materials):
+    superuser = signed_in(world.people["superuser"])
+    head = world.people["head_of_department"]
+    html = superuser.get(reverse("eios_access_person", args=[head.pk])).content.decode()
+    by_post = html.split("By their post")[1]
+    assert "Mathematics" in by_post and access_url(materials) in by_post
+    assert "head of «ШМО учителей математики»" in by_post and "administer" in by_post
+
+    teacher = world.people["class_teacher"]
+    html = superuser.get(reverse("eios_access_person", args=[teacher.pk])).content.decode()
+    by_post = html.split("By their post")[1]
+    assert "5А" in by_post and "class teacher" in by_post and "change" in by_post
+
+    html = superuser.get(reverse("eios_access_person", args=[world.people["student"].pk]))
+    assert "Nothing is held by their post" in html.content.decode()
