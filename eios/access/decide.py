@@ -151,8 +151,6 @@ def administers_page(user, page) -> bool:
     if not hasattr(user, "_access_administered_paths"):
         from wagtail.models import Page
 
-        from accounts.models import SubjectDepartment
-
         element = ELEMENTS["wagtailcore.page"]
         content_type = element.content_type()
         granting = {
@@ -176,7 +174,7 @@ def administers_page(user, page) -> bool:
                 .filter(
                     Q(key__in=[row["object_pk"] for row in keys])
                     # the materials of the subject departments the user heads
-                    | Q(pk__in=SubjectDepartment.objects.filter(head=user).values("materials"))
+                    | Q(pk__in=element.departments_headed_by(user).values("materials"))
                 )
                 .values_list("path", flat=True)
             )

@@ -136,26 +136,24 @@ class PageElement(Element):
         return held
 
     def structural_holders(self, page):
+        departments = self._departments_over(page).filter(head__is_active=True)
         return [
-            (department.head, Action.ADMINISTER, _("head of «%(name)s»") % {"name": department})
-            for department in self._departments_over(page)
-            .filter(head__is_active=True)
-            .select_related("head")
+            (department.head, Action.ADMINISTER, self._post(department))
+            for department in departments.select_related("head")
         ]
 
     def structurally_held(self, user):
+        return [
+            (department.materials, Action.ADMINISTER, self._post(department))
+            for department in self.departments_headed_by(user).select_related("materials")
+        ]
+
+    @staticmethod
+    def departments_headed_by(user) -> QuerySet:
+        """The subject departments with materials that `user` heads."""
         from accounts.models import SubjectDepartment
 
-        return [
-            (
-                department.materials,
-                Action.ADMINISTER,
-                _("head of «%(name)s»") % {"name": department},
-            )
-            for department in SubjectDepartment.objects.filter(
-                head=user, materials__isnull=False
-            ).select_related("materials")
-        ]
+        return SubjectDepartment.objects.filter(head=user, materials__isnull=False)
 
     @staticmethod
     def _departments_over(page) -> QuerySet:
@@ -165,6 +163,10 @@ class PageElement(Element):
         step = page.steplen
         covering = [page.path[:end] for end in range(step, len(page.path) + 1, step)]
         return SubjectDepartment.objects.filter(materials__path__in=covering)
+
+    @staticmethod
+    def _post(department) -> str:
+        return _("head of «%(name)s»") % {"name": department}
 
     def grant_scope(self, page):
         from wagtail.models import Page

@@ -8,14 +8,9 @@ from django.urls import reverse
 
 from eios.access import Action, GrantRefused, can, grant, revoke
 from eios.audit import AuditEvent, AuditKind
+from tests.clients import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(person) -> Client:
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 def privilege_events():

@@ -13,17 +13,12 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from cms.models import SchoolImage, SchoolRendition
 from eios.access import Action, grant, revoke
+from tests.clients import signed_in
 from tests.images import school_image
 
 pytestmark = pytest.mark.django_db
 
 SIZE = "max-165x165"
-
-
-def signed_in(person) -> Client:
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 def on_disk(rendition) -> bool:

@@ -4,7 +4,6 @@ over on the very next request."""
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.urls import reverse
 
 from accounts.models import BlockKind, SubjectDepartment, User
@@ -14,14 +13,9 @@ from cms.models import ContentPage
 from eios.access import Action, can, grant
 from eios.audit import AuditEvent, AuditKind
 from eios.wagtail_hooks import register_page_access_button
+from tests.clients import signed_in
 
 pytestmark = pytest.mark.django_db
-
-
-def signed_in(person) -> Client:
-    client = Client()
-    client.force_login(person)
-    return client
 
 
 def access_url(page) -> str:

@@ -4,7 +4,6 @@ grants and revokes there, and sees who holds what; «what can this person do?».
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +13,7 @@ from accounts.services.positions import appointment_start
 from eios.access import Action, grant, holders_of
 from eios.audit import AuditEvent, AuditKind
 from eios.wagtail_hooks import register_page_access_button
+from tests.clients import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -50,12 +50,6 @@ def admin_user(username, *codenames):
         *Permission.objects.filter(codename__in=codenames),
     )
     return user
-
-
-def signed_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def text(response) -> str:
