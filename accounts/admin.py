@@ -1,15 +1,3 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
-from django.utils.translation import gettext_lazy as _
-
-from .models import User
-
-
-@admin.register(User)
-class UserAdmin(BaseUserAdmin):
-    fieldsets = (
-        *BaseUserAdmin.fieldsets[:1],
-        (_("Personal info"), {"fields": ("last_name", "first_name", "patronymic", "email")}),
-        *BaseUserAdmin.fieldsets[2:],
-    )
-    list_display = ("username", "last_name", "first_name", "patronymic", "is_staff")
+"""Django's own admin shows nothing of people: its user form could switch «active» off
+without a block record, end of sessions or audit (regulation §6.7), and set passwords
+past the credentials service. People, orders and Wagtail's Users screen are the doors."""

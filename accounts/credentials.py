@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -17,8 +18,11 @@ from weasyprint import HTML, URLFetcher
 
 from accounts.logins import one_time_password
 from accounts.models import User
+from accounts.services.authority import accounts_above
 from eios.audit import AuditKind, audit_record
 
+# Held by those a director's order names to issue credentials (§9.4).
+ISSUE_PERMISSION = "accounts.issue_credentials"
 SLIPS_PER_ROW = 2  # two columns of four rows: eight slips on an A4 sheet
 
 
@@ -46,6 +50,9 @@ def credentials_issue(*, users, actor, request=None) -> list[IssuedCredential]:
         raise ValueError(f"credentials for blocked accounts: {', '.join(blocked)}")
     if any(not u.get_username() for u in users):
         raise ValueError("every user needs a login before credentials are issued")
+    if accounts_above(actor, users):
+        # A new password for an account that holds more is a takeover of it.
+        raise PermissionDenied
     issued_at = timezone.now()
     issued_by = actor.get_full_name() or actor.get_username()
     issued = []
@@ -70,20 +77,44 @@ def credentials_issue(*, users, actor, request=None) -> list[IssuedCredential]:
     return issued
 
 
-def credential_slips_pdf(
-    *, school_name: str, class_name: str, issued: list[IssuedCredential], login_url: str
-) -> bytes:
-    """One printable PDF for a class, one slip per pupil to cut out (regulation §9.7).
+@transaction.atomic
+def credentials_set(*, user: User, password: str, actor: User, request=None) -> None:
+    """A password typed for someone by the administrator (Wagtail's user editor) is a
+    one-time password like a printed one (ASVS 6.4.1): it must be changed at the first
+    login, and it is audited as issued credentials. One's own password is just changed."""
+    own = actor.pk == user.pk
+    if not own and accounts_above(actor, [user]):
+        raise PermissionDenied
+    user.set_password(password)
+    user.must_change_password = not own
+    User.objects.filter(pk=user.pk).update(
+        password=user.password, must_change_password=user.must_change_password
+    )
+    audit_record(
+        AuditKind.PASSWORD_CHANGE if own else AuditKind.CREDENTIALS_ISSUED,
+        actor=actor,
+        subject=user,
+        request=request,
+        typed_by_administrator=not own,
+    )
 
-    `login_url` is the absolute address of the login page of the school's site (the
-    view builds it from the request: one installation may serve several schools).
+
+def credential_slips_pdf(
+    *, school_name: str, heading: str, issued: list[IssuedCredential], login_url: str
+) -> bytes:
+    """One printable PDF, one slip per person to cut out (regulation §9.7): a class's
+    pupils, or a single letter for a member of staff.
+
+    `heading` says whom the sheet is for («Class 5А», a position); `login_url` is the
+    absolute address of the login page of the school's site (the view builds it from the
+    request: one installation may serve several schools).
     """
     rows = [issued[i : i + SLIPS_PER_ROW] for i in range(0, len(issued), SLIPS_PER_ROW)]
     html = render_to_string(
         "accounts/credential_slips.html",
         {
             "school_name": school_name,
-            "class_name": class_name,
+            "heading": heading,
             "rows": rows,
             "login_url": login_url,
             "issued_by": issued[0].issued_by if issued else "",

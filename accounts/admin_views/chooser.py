@@ -122,5 +122,9 @@ class PersonChooserViewSet(ChooserViewSet):
             ordering=("last_name", "first_name", "patronymic", "pk"), **kwargs
         )
 
+    def get_urlpatterns(self):
+        # People are registered by orders only: the chooser creates nobody.
+        return [p for p in super().get_urlpatterns() if getattr(p, "name", None) != "create"]
+
 
 person_chooser_viewset = PersonChooserViewSet("person_chooser", url_prefix="people-chooser")

@@ -22,11 +22,22 @@ from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from accounts.credentials import ISSUE_PERMISSION, credentials_issue
 from accounts.filters import PersonFilterSet
 from accounts.models import Appointment, Block, BlockKind, ClassMembership, User
-from accounts.services.blocking import account_block, account_unblock
+from accounts.services.authority import may_act_on_account
+from accounts.services.blocking import (
+    BLOCK_PERMISSION,
+    COMPROMISED,
+    account_block,
+    account_unblock,
+    may_block,
+    may_unblock,
+    open_block_of,
+)
+from accounts.views.slips import slips_response
+from cms.models import School
 
-BLOCK_PERMISSION = "accounts.block_user"
 # What people are found by, on this screen and in the person chooser.
 NAME_FIELDS = ("last_name", "first_name", "patronymic", "username")
 
@@ -114,14 +125,29 @@ class PersonInspectView(InspectView):
     any_permission_required = ["change", "view"]
     template_name = "accounts/admin/person_inspect.html"
     fields = ["username", "last_name", "first_name", "patronymic", "birth_date", "email", "phone"]
-    block_url_name = None
-    unblock_url_name = None
+    url_name_prefix = None
 
     def get_object(self, queryset=None):
         return get_object_or_404(people_queryset(), pk=self.pk)
 
     def get_page_subtitle(self):
         return full_name(self.object)
+
+    def actions(self, person) -> list[tuple[str, str, str]]:
+        """The buttons (address, label, icon) of what this reader may do to this person."""
+        offered = [
+            PersonCredentialsView,
+            PersonBlockView if person.is_active else PersonUnblockView,
+        ]
+        return [
+            (
+                reverse(f"{self.url_name_prefix}:{view.url_name}", args=[person.pk]),
+                view.page_title,
+                view.header_icon,
+            )
+            for view in offered
+            if view.allowed(self.request.user, person)
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -134,9 +160,7 @@ class PersonInspectView(InspectView):
             blocks=Block.objects.filter(user=person).select_related(
                 "order", "blocked_by", "lifted_by", "lift_order"
             ),
-            may_block=self.request.user.has_perm(BLOCK_PERMISSION),
-            block_url=reverse(self.block_url_name, args=[person.pk]),
-            unblock_url=reverse(self.unblock_url_name, args=[person.pk]),
+            actions=self.actions(person),
             # «What can this person do?» (eios/access_admin/) opens to the same readers.
             access_url=(
                 reverse("eios_access_person", args=[person.pk])
@@ -156,26 +180,31 @@ class ReasonForm(forms.Form):
     )
 
 
-class PersonBlockView(WagtailAdminTemplateMixin, FormView):
-    """Block (or, with `unblocking`, unblock) one account, for a stated reason."""
+def may_open_people(user) -> bool:
+    """The People list's own permission: screens reached from it by id ask it too."""
+    return people_policy.user_has_any_permission(user, {"change", "view"})
 
-    template_name = "accounts/admin/person_block.html"
-    form_class = ReasonForm
+
+class PersonActionView(WagtailAdminTemplateMixin, FormView):
+    """One action on one account, opened from the person's page: only for those who may
+    read People, hold the action's permission and rank at least as high as the person
+    (accounts/services/authority.py)."""
+
     header_icon = "lock"
     index_url_name = None
     inspect_url_name = None
-    unblocking = False
+
+    @staticmethod
+    def allowed(actor, person) -> bool:
+        raise NotImplementedError
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(BLOCK_PERMISSION):
+        if not may_open_people(request.user):
             raise PermissionDenied
         self.person = get_object_or_404(User, pk=kwargs["pk"])
+        if not self.allowed(request.user, self.person):
+            raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def get_page_title(self):
-        if self.unblocking:
-            return gettext("Unblock the account")
-        return gettext("Block the account")
 
     def get_page_subtitle(self):
         return full_name(self.person)
@@ -194,31 +223,121 @@ class PersonBlockView(WagtailAdminTemplateMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(person=self.person, unblocking=self.unblocking, cancel_url=self.inspect_url)
+        context.update(person=self.person, cancel_url=self.inspect_url)
         return context
-
-    def form_valid(self, form):
-        reason = form.cleaned_data["reason"]
-        common = {"user": self.person, "reason": reason, "actor": self.request.user}
-        try:
-            if self.unblocking:
-                account_unblock(request=self.request, **common)
-            else:
-                account_block(kind=BlockKind.ADMINISTRATOR, request=self.request, **common)
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-            return self.form_invalid(form)
-        if self.unblocking:
-            text = gettext("The account of %(name)s is unblocked.")
-        else:
-            text = gettext("The account of %(name)s is blocked; every session of it has ended.")
-        messages.success(self.request, text % {"name": full_name(self.person)})
-        return redirect(self.inspect_url)
 
     def form_invalid(self, form):
         messages.error(self.request, gettext("The account was not changed."))
         return super().form_invalid(form)
+
+    def credentials_letter(self, issued):
+        """The one-time password on paper for its owner (regulation §9.7)."""
+        person = people_queryset().get(pk=self.person.pk)
+        return slips_response(
+            self.request,
+            school=School.for_request(self.request),
+            heading=positions_text(person) or class_text(person),
+            issued=issued,
+            filename=f"credentials-{self.person.pk}.pdf",
+        )
+
+
+def may_block_by_hand(actor, person) -> bool:
+    # Blocking one's own account (§12.2) is offered in the cabinet, to everyone.
+    return actor.has_perm(BLOCK_PERMISSION) and may_block(actor, person)
+
+
+class PersonBlockView(PersonActionView):
+    """Block one account, for a stated reason."""
+
+    template_name = "accounts/admin/person_block.html"
+    form_class = ReasonForm
+    page_title = _("Block the account")
+    url_name = "block"
+    allowed = staticmethod(may_block_by_hand)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "unblocking": False}
+
+    def form_valid(self, form):
+        try:
+            account_block(
+                user=self.person,
+                kind=BlockKind.ADMINISTRATOR,
+                reason=form.cleaned_data["reason"],
+                actor=self.request.user,
+                request=self.request,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        text = gettext("The account of %(name)s is blocked; every session of it has ended.")
+        messages.success(self.request, text % {"name": full_name(self.person)})
+        return redirect(self.inspect_url)
+
+
+class PersonUnblockView(PersonActionView):
+    """Lift the block in force, for a stated reason; a block for a compromised password
+    (§12.2) is lifted with a new one-time password, printed at once."""
+
+    template_name = "accounts/admin/person_block.html"
+    form_class = ReasonForm
+    page_title = _("Unblock the account")
+    url_name = "unblock"
+    header_icon = "lock-open"
+    allowed = staticmethod(may_unblock)
+
+    def get_context_data(self, **kwargs):
+        block = open_block_of(self.person)
+        return {
+            **super().get_context_data(**kwargs),
+            "unblocking": True,
+            "new_credentials": block is not None and block.kind in COMPROMISED,
+        }
+
+    def form_valid(self, form):
+        try:
+            unblocking = account_unblock(
+                user=self.person,
+                reason=form.cleaned_data["reason"],
+                actor=self.request.user,
+                request=self.request,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
+        if unblocking.credential is not None:
+            return self.credentials_letter([unblocking.credential])
+        text = gettext("The account of %(name)s is unblocked.")
+        messages.success(self.request, text % {"name": full_name(self.person)})
+        return redirect(self.inspect_url)
+
+
+def may_issue_to(actor, person) -> bool:
+    return (
+        person.is_active and actor.has_perm(ISSUE_PERMISSION) and may_act_on_account(actor, person)
+    )
+
+
+class PersonCredentialsView(PersonActionView):
+    """New credentials for one person — a member of staff hired by order (regulation
+    §6.6), or anyone who lost their password: a printed letter with a one-time password
+    that must be changed at the first login; no e-mail address is needed."""
+
+    template_name = "accounts/admin/person_credentials.html"
+    form_class = forms.Form
+    page_title = _("Issue credentials")
+    url_name = "credentials"
+    header_icon = "key"
+    allowed = staticmethod(may_issue_to)
+
+    def form_valid(self, form):
+        issued = credentials_issue(
+            users=[self.person], actor=self.request.user, request=self.request
+        )
+        return self.credentials_letter(issued)
 
 
 class PeopleViewSet(ModelViewSet):
@@ -249,26 +368,20 @@ class PeopleViewSet(ModelViewSet):
         )
 
     def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(
-            block_url_name=self.get_url_name("block"),
-            unblock_url_name=self.get_url_name("unblock"),
-            **kwargs,
-        )
+        return super().get_inspect_view_kwargs(url_name_prefix=self.name, **kwargs)
 
-    def block_view_for(self, unblocking: bool):
-        return self.construct_view(
-            PersonBlockView,
-            inspect_url_name=self.get_url_name("inspect"),
-            unblocking=unblocking,
-        )
+    def action_view(self, view_class):
+        return self.construct_view(view_class, inspect_url_name=self.get_url_name("inspect"))
 
     def get_urlpatterns(self):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("<int:pk>/", self.inspect_view, name="inspect"),
-            path("<int:pk>/block/", self.block_view_for(False), name="block"),
-            path("<int:pk>/unblock/", self.block_view_for(True), name="unblock"),
+            *(
+                path(f"<int:pk>/{view.url_name}/", self.action_view(view), name=view.url_name)
+                for view in (PersonBlockView, PersonUnblockView, PersonCredentialsView)
+            ),
         ]
 
     def get_permissions_to_register(self):

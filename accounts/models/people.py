@@ -5,6 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from .periods import OrderedPeriod
 
 
+class AccountStateError(Exception):
+    def __init__(self, user):
+        super().__init__(
+            f"{user.get_username()}: «active» changes only through account_block/account_unblock"
+        )
+
+
 class User(AbstractUser):
     """A person of the school: student or staff member.
 
@@ -30,6 +37,30 @@ class User(AbstractUser):
             ("block_user", _("Can block and unblock accounts")),
             ("view_auditevent_log", _("Can read the security audit log")),
         ]
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        user = super().from_db(db, field_names, values)
+        user._stored_is_active = user.__dict__.get("is_active")
+        return user
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None):
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        if fields is None or "is_active" in fields:
+            self._stored_is_active = self.is_active
+
+    def save(self, *args, **kwargs):
+        # Only blocking and unblocking switch an account on or off (regulation §6.7): they
+        # keep a record, end sessions and write the audit log. A form that ticks «active»
+        # off would do none of that, so saving a changed state is refused.
+        stored = getattr(self, "_stored_is_active", None)
+        if self.pk is not None and stored is not None and stored != self.is_active:
+            raise AccountStateError(self)
+        super().save(*args, **kwargs)
+
+    def active_state_saved(self, is_active: bool) -> None:
+        """The blocking services wrote `is_active`; this instance now agrees with the row."""
+        self.is_active = self._stored_is_active = is_active
 
     def get_full_name(self) -> str:
         return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)

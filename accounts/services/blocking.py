@@ -1,29 +1,52 @@
 """Blocking accounts (regulation §6.7 on dismissal and expulsion; §12.2 when credentials
 are compromised). A blocked person cannot log in and every session of theirs ends at
 once; nothing of theirs is deleted.
+
+A §12.2 block is for a password someone else knows: the password is discarded at once,
+so no unblocking can bring it back; lifting such a block issues new credentials.
 """
+
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.credentials import IssuedCredential, credentials_issue
 from accounts.models import Block, BlockKind, ClassMembership, User
 from eios.audit import AuditKind, audit_record
 
+from .authority import may_act_on_account
 from .sessions import sessions_end
+
+BLOCK_PERMISSION = "accounts.block_user"
+# Blocks for compromised credentials (§12.2): by the person or by their class teacher.
+COMPROMISED = frozenset({BlockKind.SELF, BlockKind.CLASS_TEACHER})
 
 
 def may_block(actor, user) -> bool:
     """Who may block an account at once (§12.2): its owner, the class teacher of the
-    pupil's current class, and whoever holds the permission. Never an anonymous visitor."""
-    if not actor.is_authenticated or not actor.is_active:
+    pupil's current class, and whoever holds the permission — never an anonymous visitor,
+    and never an account that holds more than the actor does."""
+    if not may_act_on_account(actor, user):
         return False
-    if actor.pk == user.pk or actor.has_perm("accounts.block_user"):
+    if actor.pk == user.pk or actor.has_perm(BLOCK_PERMISSION):
         return True
     return ClassMembership.objects.filter(
         user=user, ended_on__isnull=True, school_class__class_teacher=actor
     ).exists()
+
+
+def may_unblock(actor, user) -> bool:
+    """Only the system administrator lifts a block by hand (an order lifts its own)."""
+    return (
+        actor.pk != user.pk and actor.has_perm(BLOCK_PERMISSION) and may_act_on_account(actor, user)
+    )
+
+
+def open_block_of(user) -> Block | None:
+    return Block.objects.filter(user=user, lifted_at__isnull=True).first()
 
 
 @transaction.atomic
@@ -43,8 +66,12 @@ def account_block(*, user, kind: BlockKind, reason: str, actor=None, order=None,
         open_block.lift_reason = str(order)
         open_block.save(update_fields=["lifted_at", "lift_reason"])
     block = Block.objects.create(user=user, kind=kind, reason=reason, order=order, blocked_by=actor)
-    User.objects.filter(pk=user.pk).update(is_active=False)
-    user.is_active = False
+    blocked = {"is_active": False}
+    if kind in COMPROMISED:
+        user.set_unusable_password()
+        blocked.update(password=user.password, must_change_password=False)
+    User.objects.filter(pk=user.pk).update(**blocked)
+    user.active_state_saved(False)
     ended = sessions_end(user=user)
     audit_record(
         AuditKind.BLOCK,
@@ -55,17 +82,29 @@ def account_block(*, user, kind: BlockKind, reason: str, actor=None, order=None,
         block_kind=str(kind),
         reason=reason,
         sessions_ended=ended,
+        password_discarded=kind in COMPROMISED,
     )
     return block
 
 
+@dataclass(frozen=True)
+class Unblocking:
+    block: Block | None
+    # New credentials, when the lifted block was for compromised ones (§12.2).
+    credential: IssuedCredential | None = None
+
+
 @transaction.atomic
-def account_unblock(*, user, reason: str, actor=None, order=None, request=None):
-    """Let `user` log in again: re-enrolment, re-hiring, or the administrator's decision."""
+def account_unblock(*, user, reason: str, actor=None, order=None, request=None) -> Unblocking:
+    """Let `user` log in again: re-enrolment, re-hiring, or the administrator's decision.
+
+    Lifting a §12.2 block by hand goes with a new one-time password (returned for the
+    letter the administrator prints): the compromised one was discarded by the block.
+    """
     reason = reason.strip()
     if not reason:
         raise ValidationError(_("Give the reason for unblocking."), code="no_reason")
-    if actor is not None and order is None and not actor.has_perm("accounts.block_user"):
+    if actor is not None and order is None and not may_unblock(actor, user):
         raise PermissionDenied
     block = Block.objects.select_for_update().filter(user=user, lifted_at__isnull=True).first()
     if block is not None:
@@ -75,9 +114,9 @@ def account_unblock(*, user, reason: str, actor=None, order=None, request=None):
         block.lift_order = order
         block.save()
     elif user.is_active:
-        return None
+        return Unblocking(block=None)
     User.objects.filter(pk=user.pk).update(is_active=True)
-    user.is_active = True
+    user.active_state_saved(True)
     audit_record(
         AuditKind.UNBLOCK,
         actor=actor,
@@ -86,4 +125,7 @@ def account_unblock(*, user, reason: str, actor=None, order=None, request=None):
         target=str(order) if order else "",
         reason=reason,
     )
-    return block
+    credential = None
+    if block is not None and block.kind in COMPROMISED and order is None and actor is not None:
+        (credential,) = credentials_issue(users=[user], actor=actor, request=request)
+    return Unblocking(block=block, credential=credential)

@@ -1,13 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
 from cms.selectors import platforms_for_positions
+from eios.access import Action, can
 
 from ..models import BlockKind, User
 from ..selectors import (
@@ -17,7 +20,7 @@ from ..selectors import (
     positions_of,
     sessions_of,
 )
-from ..services.blocking import account_block
+from ..services.blocking import account_block, may_block
 from ..services.sessions import sessions_end
 from ..services.signin import login_history
 
@@ -73,27 +76,45 @@ def block_self(request):
     return render(request, "accounts/blocked_self.html")
 
 
+def _back_to(request, pupil) -> str:
+    """Where blocking returns: the page it was started from (the class page, the cabinet),
+    never an address outside the site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    school_class = current_class_of(pupil)
+    if school_class is not None and can(request.user, Action.VIEW, school_class):
+        return reverse("class_detail", args=[school_class.pk])
+    return reverse("cabinet")
+
+
 @login_required
-@require_POST
 def block_pupil(request, user_id):
-    """A class teacher blocks a pupil of their class at once (regulation §12.2)."""
+    """A class teacher blocks a pupil of their class at once (regulation §12.2), after
+    confirming on a page that names the pupil."""
     pupil = User.objects.filter(pk=user_id).first()
-    if pupil is None:
-        raise PermissionDenied
-    try:
-        account_block(
-            user=pupil,
-            kind=BlockKind.CLASS_TEACHER,
-            reason=request.POST.get("reason", ""),
-            actor=request.user,
-            request=request,
+    if pupil is None or not pupil.is_active or not may_block(request.user, pupil):
+        raise Http404
+    back = _back_to(request, pupil)
+    reason = request.POST.get("reason", "").strip()
+    if request.method != "POST" or not reason:
+        context = {
+            "pupil": pupil,
+            "next": back,
+            "reason": reason or _("The password has become known to someone else."),
+        }
+        return render(request, "accounts/block_pupil.html", context)
+    account_block(
+        user=pupil, kind=BlockKind.CLASS_TEACHER, reason=reason, actor=request.user, request=request
+    )
+    messages.success(
+        request,
+        _(
+            "%(name)s is blocked. Only the system administrator can unblock the account; "
+            "the pupil then gets a new one-time password."
         )
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("%(name)s is blocked until the administrator issues new credentials.")
-            % {"name": pupil.get_full_name()},
-        )
-    return redirect("cabinet")
+        % {"name": pupil.get_full_name()},
+    )
+    return redirect(back)

@@ -35,6 +35,9 @@ GROUP_PERMISSIONS = {
     "sysadmin": [
         "accounts.issue_credentials",
         "accounts.block_user",
+        # The People list and a person's screens: the system administrator blocks,
+        # unblocks and issues credentials from there (regulation §6.6–§6.7).
+        "accounts.view_user",
         "accounts.view_schoolclass",
         "accounts.view_auditevent_log",
         "wagtailadmin.access_admin",

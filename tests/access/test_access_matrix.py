@@ -13,9 +13,14 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from accounts.views.classes import may_issue_credentials
 from eios.access import Action, can
 
 pytestmark = pytest.mark.django_db
+
+# Issuing a class's credentials is a login to its pupils' accounts: «change» on the class
+# and the permission to issue (regulation §9.4–§9.5), never «view» alone.
+ISSUE_CREDENTIALS = "issue_credentials"
 
 ROWS = [
     "anonymous",
@@ -69,6 +74,7 @@ ALLOWED = {
     ("school_class", Action.VIEW): SEE_ALL | {"class_teacher", "it_teacher"},
     ("school_class", Action.CHANGE): {"class_teacher", "superuser"},
     ("school_class", Action.ADMINISTER): {"superuser"},
+    ("school_class", ISSUE_CREDENTIALS): {"class_teacher", "superuser"},
     ("platform", Action.VIEW): EVERYONE,
     ("platform", Action.CHANGE): {"superuser"},
     ("platform", Action.ADMINISTER): {"superuser"},
@@ -87,6 +93,12 @@ def image_reachable(image, client: Client) -> bool:
 
 def request_for(element: str, action: Action, obj, client: Client):
     """The real request a person makes to `action` the element; True if let in."""
+    if action == ISSUE_CREDENTIALS:
+        pupil = obj.memberships.get().user_id
+        response = client.post(
+            reverse("credential_slips", args=[obj.pk]), {"pupil": pupil, "reissue": pupil}
+        )
+        return response.get("Content-Type") == "application/pdf"
     if action is Action.ADMINISTER:
         label = "wagtailcore.page" if element.endswith("_page") else obj._meta.label_lower
         response = client.get(reverse("eios_access_element", args=[label, obj.pk]))
@@ -123,6 +135,13 @@ def request_for(element: str, action: Action, obj, client: Client):
     raise AssertionError(element)
 
 
+def decision(person, action, obj) -> bool:
+    """What the access rules say, to compare with what the view did."""
+    if action == ISSUE_CREDENTIALS:
+        return may_issue_credentials(person, obj)
+    return can(person, action, obj)
+
+
 @pytest.mark.parametrize("row", ROWS)
 def test_each_position_is_let_in_exactly_where_the_table_says(world, row):
     client = Client()
@@ -136,6 +155,6 @@ def test_each_position_is_let_in_exactly_where_the_table_says(world, row):
         expected = row in allowed_rows
         if request_for(element, action, obj, client) != expected:
             wrong.append(f"{element}/{action}: expected {'allow' if expected else 'deny'}")
-        if person is not None and can(person, action, obj) != (expected and row != "blocked"):
+        if person is not None and decision(person, action, obj) != (expected and row != "blocked"):
             wrong.append(f"{element}/{action}: access module disagrees with the view")
     assert not wrong, f"{row}: " + "; ".join(wrong)

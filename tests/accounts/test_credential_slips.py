@@ -88,7 +88,7 @@ def test_the_sheet_has_one_slip_per_pupil_with_cyrillic_names(actor, pupils):
     issued = credentials_issue(users=pupils, actor=actor)
     pdf = credential_slips_pdf(
         school_name="МБОУ СШ № 1",
-        class_name="4А",
+        heading="Класс 4А",
         issued=issued,
         login_url="https://school1.example.ru/accounts/login/",
     )

@@ -1,0 +1,151 @@
+"""Who may issue a class's credentials (regulation §9.4–§9.7): issuing a password is a
+login to the pupil's account, so it takes «change» on the class and the permission to
+issue — never «view» alone. And the slips themselves: logins beside names, «select
+all», pupils who already use their account only after a confirmation naming them."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import Position, User
+from accounts.services.positions import appointment_start
+from eios.access import Action, grant
+from tests.clients import signed_in
+
+from .conftest import slip_passwords
+from .files import good_pupils, xlsx_pupils
+
+pytestmark = pytest.mark.django_db
+
+
+def staff_member(username, *codenames, sees_everything=False) -> User:
+    """A member of staff holding a position whose group has exactly `codenames`."""
+    group = Group.objects.create(name=f"group of {username}")
+    group.permissions.add(*Permission.objects.filter(codename__in=codenames))
+    position = Position.objects.create(
+        code=username, name=username, group=group, sees_everything=sees_everything
+    )
+    user = User.objects.create_user(username, password="pass-29", last_name=username.title())
+    appointment_start(user=user, position=position, on=timezone.localdate())
+    return user
+
+
+@pytest.fixture
+def pupil(enrol, teacher, school_class):
+    (pupil,) = enrol(("Кузнецов", "Антон"))
+    pupil.set_password("pupils-own-password-29")
+    pupil.save()
+    return pupil
+
+
+def slips(client, school_class, *pupils, reissue=()):
+    return client.post(
+        reverse("credential_slips", args=[school_class.pk]),
+        {"pupil": [p.pk for p in pupils], "reissue": [p.pk for p in reissue]},
+    )
+
+
+def still_own_password(pupil) -> bool:
+    pupil.refresh_from_db()
+    return pupil.check_password("pupils-own-password-29")
+
+
+def test_a_teacher_granted_view_on_a_class_cannot_reset_its_pupils(director, school_class, pupil):
+    colleague = staff_member("colleague", "issue_credentials")
+    grant(actor=director, action=Action.VIEW, obj=school_class, user=colleague)
+    client = signed_in(colleague)
+
+    assert client.get(reverse("class_detail", args=[school_class.pk])).status_code == 200
+    page = client.get(reverse("class_detail", args=[school_class.pk])).content.decode()
+    assert reverse("credential_slips", args=[school_class.pk]) not in page
+    assert reverse("class_list_upload", args=[school_class.pk]) not in page
+
+    response = slips(client, school_class, pupil, reissue=[pupil])
+
+    assert response.status_code == 404
+    assert still_own_password(pupil)
+
+
+def test_a_deputy_who_sees_every_class_cannot_reset_its_pupils(school_class, pupil):
+    deputy = staff_member("deputy", "issue_credentials", sees_everything=True)
+    client = signed_in(deputy)
+    assert client.get(reverse("class_detail", args=[school_class.pk])).status_code == 200
+
+    assert slips(client, school_class, pupil, reissue=[pupil]).status_code == 404
+    assert still_own_password(pupil)
+    upload = client.post(
+        reverse("class_list_upload", args=[school_class.pk]),
+        {"file": SimpleUploadedFile("4a.xlsx", xlsx_pupils(good_pupils()))},
+    )
+    assert upload.status_code == 404
+
+
+def test_a_colleague_granted_change_on_the_class_issues_its_slips(director, school_class, pupil):
+    colleague = staff_member("colleague", "issue_credentials")
+    grant(actor=director, action=Action.CHANGE, obj=school_class, user=colleague)
+    response = slips(signed_in(colleague), school_class, pupil, reissue=[pupil])
+    assert response["Content-Type"] == "application/pdf"
+    assert not still_own_password(pupil)
+
+
+def test_change_without_the_permission_to_issue_is_not_enough(director, school_class, pupil):
+    colleague = staff_member("colleague")
+    grant(actor=director, action=Action.CHANGE, obj=school_class, user=colleague)
+    assert slips(signed_in(colleague), school_class, pupil, reissue=[pupil]).status_code == 404
+    assert still_own_password(pupil)
+
+
+def test_the_slip_form_names_logins_and_offers_select_all(teacher, school_class, enrol):
+    ivan, ilya = enrol(("Иванов", "Иван"), ("Иванов", "Илья"))
+    page = signed_in(teacher).get(reverse("class_detail", args=[school_class.pk]))
+    form = BeautifulSoup(page.content, "html.parser").find(
+        "form", action=reverse("credential_slips", args=[school_class.pk])
+    )
+    labels = [label.get_text(" ", strip=True) for label in form.find_all("label")]
+    # Namesakes are told apart by their logins.
+    assert f"Иванов Иван ({ivan.username})" in labels
+    assert f"Иванов Илья ({ilya.username})" in labels
+    assert form.find("input", attrs={"data-select-all": True}) is not None
+
+
+def test_pupils_using_their_account_are_left_out_unless_confirmed(
+    teacher, school_class, enrol, pupil
+):
+    (newcomer,) = enrol(("Новиков", "Глеб"))
+    client = signed_in(teacher)
+    page = BeautifulSoup(
+        client.get(reverse("class_detail", args=[school_class.pk])).content, "html.parser"
+    )
+    # Ticked in advance: only those still waiting for credentials.
+    assert page.find("input", attrs={"name": "pupil", "value": str(newcomer.pk)}).has_attr(
+        "checked"
+    )
+    in_use = page.find("input", attrs={"name": "pupil", "value": str(pupil.pk)})
+    assert not in_use.has_attr("checked")
+    assert "already using their account" in in_use.find_parent("fieldset").get_text()
+
+    # Choosing a pupil in use asks first, naming them; nothing is issued yet.
+    response = slips(client, school_class, newcomer, pupil)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "Кузнецов Антон (kuznetsov.a)" in response.content.decode()
+    assert "Новиков" not in BeautifulSoup(response.content, "html.parser").find("ul").get_text()
+    assert still_own_password(pupil)
+    newcomer.refresh_from_db()
+    assert not newcomer.has_usable_password()
+
+    # Confirmed: both get slips, and the old password is gone.
+    response = slips(client, school_class, newcomer, pupil, reissue=[pupil])
+    assert response["Content-Type"] == "application/pdf"
+    passwords = slip_passwords(response.content, [newcomer.username, pupil.username])
+    assert not still_own_password(pupil)
+    assert pupil.check_password(passwords[pupil.username])
+
+
+def test_a_slip_for_waiting_pupils_needs_no_confirmation(teacher, school_class, enrol):
+    (newcomer,) = enrol(("Новиков", "Глеб"))
+    response = slips(signed_in(teacher), school_class, newcomer)
+    assert response["Content-Type"] == "application/pdf"
