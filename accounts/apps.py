@@ -7,4 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import signals  # noqa: F401 - connects the receivers
+        from .names import sqlite_functions_register
+
+        connection_created.connect(sqlite_functions_register, dispatch_uid="accounts-sqlite")

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.names import name_key
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 200
@@ -480,7 +481,7 @@ class _Checker:
         return text
 
     def _unique(self, pupil: Pupil) -> None:
-        key = (*_person_key(pupil.last_name, pupil.first_name, pupil.patronymic), pupil.birth_date)
+        key = (*name_key(pupil.last_name, pupil.first_name, pupil.patronymic), pupil.birth_date)
         first = self.first_row_of.setdefault(key, pupil.row)
         if first != pupil.row:
             self.error(
@@ -515,11 +516,6 @@ def _as_date(value: object, text: str) -> date | None:
 
 def _age(born: date, today: date) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-
-
-def _person_key(*names: str) -> tuple[str, ...]:
-    # Teachers write «Ёлкин» and «Елкин», «ИВАНОВ» and «Иванов» for the same child.
-    return tuple(" ".join(n.casefold().replace("ё", "е").split()) for n in names)
 
 
 def _check(rows: Iterable[list[_Cell]]) -> ClassList:
@@ -589,9 +585,9 @@ def class_list_flag_duplicates(class_list: ClassList) -> None:
     ).values_list("pk", "username", "last_name", "first_name", "patronymic", "birth_date")
     by_name: dict[tuple[str, ...], list[tuple]] = {}
     for pk, username, last, first, patronymic, born in candidates:
-        by_name.setdefault(_person_key(last, first, patronymic), []).append((pk, username, born))
+        by_name.setdefault(name_key(last, first, patronymic), []).append((pk, username, born))
     for pupil in class_list.rows:
-        found = by_name.get(_person_key(pupil.last_name, pupil.first_name, pupil.patronymic), [])
+        found = by_name.get(name_key(pupil.last_name, pupil.first_name, pupil.patronymic), [])
         _warn_duplicate(class_list, pupil, found)
 
 

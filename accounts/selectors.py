@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 
 from .models import ClassMembership, Position, SchoolClass, UserSession
+from .names import name_order
 
 
 def positions_of(user):
@@ -18,9 +19,7 @@ def classes_led_by(user) -> list[SchoolClass]:
         .prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=current.order_by(
-                    "user__last_name", "user__first_name", "user__patronymic"
-                ),
+                queryset=current.order_by(*name_order("user__")),
                 to_attr="current_memberships",
             )
         )
@@ -45,7 +44,7 @@ def pupils_of(school_class):
         m.user
         for m in ClassMembership.objects.filter(school_class=school_class, ended_on__isnull=True)
         .select_related("user")
-        .order_by("user__last_name", "user__first_name", "user__patronymic")
+        .order_by(*name_order("user__"))
     ]
 
 

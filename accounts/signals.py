@@ -1,14 +1,19 @@
-"""Routing of Django's and allauth's auth signals to the sign-in services.
+"""Routing of Django's and allauth's auth signals to the sign-in services, and of
+saved terms of use to their cache.
 
 Signals are used because every login path (allauth's pages, the Wagtail admin, the
-Django admin) sends them; the rules themselves live in `services.signin`.
+Django admin) sends them; the rules themselves live in `services.signin`. Likewise a
+terms version saved anywhere (admin, demo data, shell) must reach the cache.
 """
 
 from allauth.account.signals import password_changed, password_reset, password_set
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .services import signin
+from .models import TermsVersion
+from .services import signin, terms
 
 
 @receiver(user_logged_in)
@@ -37,3 +42,11 @@ def on_password_changed(sender, request, user, **kwargs):
 @receiver(password_reset)
 def on_password_reset(sender, request, user, **kwargs):
     signin.password_changed(request=request, user=user, reset=True)
+
+
+@receiver(post_save, sender=TermsVersion)
+@receiver(post_delete, sender=TermsVersion)
+def on_terms_changed(sender, **kwargs):
+    # The version in force is cached: a new one must be asked for on the next request
+    # (regulation §13.4), once it is committed (or a reader could cache the old one again).
+    transaction.on_commit(terms.terms_cache_clear)

@@ -1,12 +1,17 @@
 """The security audit log among the admin's Reports, for holders of its permission only;
 serving pages and documents through the access module (eios/access/serving.py); the
-access screens of elements and people (eios/access_admin/)."""
+access screens of elements and people (eios/access_admin/); moments on inspect screens
+in the school's time zone."""
 
+from django.db import models
 from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.html import conditional_escape
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.widgets.button import Button
 
 from .access import administers_page
@@ -20,6 +25,19 @@ from .access_admin import (
 from .admin_views import AuditLogView, may_read_audit_log
 
 replace_wagtail_checks()
+
+
+class LocalDateTimeDisplay(BaseFieldDisplay):
+    """A moment on an inspect screen, in the school's time zone (settings.TIME_ZONE) like
+    on every other screen: Wagtail's default prints the stored UTC value as it is."""
+
+    def render_html(self, parent_context=None):
+        if self.value is None:
+            return "—"
+        return conditional_escape(formats.localize(timezone.localtime(self.value)))
+
+
+register_display_class(models.DateTimeField, display_class=LocalDateTimeDisplay)
 
 
 @hooks.register("register_admin_urls")

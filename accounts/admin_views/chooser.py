@@ -17,6 +17,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
 
 from accounts.models import User
+from accounts.names import name_order
 from eios.access import administers_anything
 
 from .people import NAME_FIELDS
@@ -118,9 +119,7 @@ class PersonChooserViewSet(ChooserViewSet):
     chosen_view_class = PersonChosenView
 
     def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            ordering=("last_name", "first_name", "patronymic", "pk"), **kwargs
-        )
+        return super().get_common_view_kwargs(ordering=name_order(), **kwargs)
 
     def get_urlpatterns(self):
         # People are registered by orders only: the chooser creates nobody.

@@ -95,8 +95,12 @@ class OrderDeleteView(AppliedOrderRefusedMixin, DeleteView):
 
 class OrderInspectView(InspectView):
     template_name = "accounts/admin/order_inspect.html"
-    fields = ["school", "number", "date", "kind", "title", "applied_at", "applied_by"]
     apply_url_name = None
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        # A draft is not signed or applied yet: a dash, not «None» or an empty line.
+        return "—" if value is None or value == "" else value
 
     def get_edit_url(self):
         return None if self.object.is_applied else super().get_edit_url()
@@ -181,6 +185,7 @@ LINE_PANELS = [
         heading=_("New person"),
     ),
     FieldPanel("birth_date"),
+    FieldPanel("namesake"),
     FieldPanel("school_class"),
     FieldRowPanel([FieldPanel("position"), FieldPanel("position_left")]),
 ]
@@ -199,6 +204,18 @@ class OrderViewSet(ModelViewSet):
     edit_view_class = OrderEditView
     delete_view_class = OrderDeleteView
     inspect_view_class = OrderInspectView
+    inspect_view_fields = [
+        "school",
+        "number",
+        "date",
+        "signatory_name",
+        "signatory_position",
+        "kind",
+        "title",
+        "created_at",
+        "applied_at",
+        "applied_by",
+    ]
     filterset_class = OrderFilterSet
     search_fields = ["number", "title"]
     list_display = [
@@ -217,6 +234,7 @@ class OrderViewSet(ModelViewSet):
     panels = [
         FieldPanel("school"),
         FieldRowPanel([FieldPanel("number"), FieldPanel("date"), FieldPanel("kind")]),
+        FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_position")]),
         FieldPanel("title"),
         InlinePanel(
             "lines", label=_("line"), heading=_("People named by the order"), panels=LINE_PANELS

@@ -25,6 +25,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from accounts.credentials import ISSUE_PERMISSION, credentials_issue
 from accounts.filters import PersonFilterSet
 from accounts.models import Appointment, Block, BlockKind, ClassMembership, User
+from accounts.names import name_order
 from accounts.services.authority import may_act_on_account
 from accounts.services.blocking import (
     BLOCK_PERMISSION,
@@ -40,6 +41,8 @@ from cms.models import School
 
 # What people are found by, on this screen and in the person chooser.
 NAME_FIELDS = ("last_name", "first_name", "patronymic", "username")
+# The listing's sort key for «by full name»; `name_order` gives the expressions.
+NAME_ORDERING = "name"
 
 
 class PeoplePermissionPolicy(ModelPermissionPolicy):
@@ -102,7 +105,7 @@ class PeopleIndexView(IndexView):
                 label=_("Full name"),
                 accessor=full_name,
                 get_url=self.get_inspect_url,
-                sort_key="last_name",
+                sort_key=NAME_ORDERING,
             ),
             Column("username", label=_("Login"), sort_key="username"),
             Column("positions", label=_("Positions"), accessor=positions_text),
@@ -116,8 +119,12 @@ class PeopleIndexView(IndexView):
             ),
         ]
 
-    def get_valid_orderings(self):
-        return [*super().get_valid_orderings(), "last_name"]
+    def order_queryset(self, queryset):
+        # By name as a register lists people (accounts/names.py), not by the bytes.
+        if self.ordering in {NAME_ORDERING, f"-{NAME_ORDERING}"}:
+            descending = self.ordering.startswith("-")
+            return queryset.order_by(*name_order(descending=descending))
+        return super().order_queryset(queryset)
 
 
 class PersonInspectView(InspectView):
@@ -353,7 +360,7 @@ class PeopleViewSet(ModelViewSet):
     inspect_view_class = PersonInspectView
     filterset_class = PersonFilterSet
     search_fields = list(NAME_FIELDS)
-    ordering = ["last_name", "first_name", "patronymic", "pk"]
+    ordering = NAME_ORDERING
     list_per_page = 50
 
     def get_common_view_kwargs(self, **kwargs):

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -29,15 +30,39 @@ class Order(ClusterableModel):
     """A director's order (приказ): the only source of changes in who studies or works
     at the school (regulation §6.5–§6.7). `accounts.services.orders.order_apply` carries
     it out; once applied it is a record and never changes.
+
+    A draft (from a class-list upload, or begun by hand) has no number, date or
+    signatory: the office copies them from the signed paper order, and only then can it
+    be applied. No placeholder ever stands in for a number.
     """
 
     school = models.ForeignKey(
         "cms.School", on_delete=models.PROTECT, related_name="orders", verbose_name=_("school")
     )
-    number = models.CharField(_("number"), max_length=30)
-    date = models.DateField(_("date"))
+    number = models.CharField(
+        _("number"),
+        max_length=30,
+        blank=True,
+        help_text=_("As on the signed order; a draft has none until the order is signed."),
+    )
+    date = models.DateField(_("date"), null=True, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=OrderKind.choices)
     title = models.CharField(_("title"), max_length=300, blank=True)
+    # Copied from the paper as printed under the order: a name and a post, not an
+    # account, since the signatory may be an acting director or no longer work here,
+    # and the record must read as the order did on the day it was signed.
+    signatory_name = models.CharField(
+        _("signed by"),
+        max_length=150,
+        blank=True,
+        help_text=_("Surname and initials, e.g. «Сергеев П. И.»."),
+    )
+    signatory_position = models.CharField(
+        _("signatory's position"),
+        max_length=150,
+        blank=True,
+        help_text=_("E.g. «директор» or «и. о. директора»."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     applied_at = models.DateTimeField(_("applied at"), null=True, blank=True, editable=False)
     applied_by = models.ForeignKey(
@@ -45,18 +70,36 @@ class Order(ClusterableModel):
     )
 
     class Meta:
-        ordering = ["-date", "-number"]
+        # Drafts without a date first: they are what the office works on.
+        ordering = [models.F("date").desc(nulls_first=True), "-number", "-pk"]
         verbose_name = _("order")
         verbose_name_plural = _("orders")
         constraints = [
-            models.UniqueConstraint(fields=["school", "number", "date"], name="unique_order_number")
+            # Drafts have no number yet: any number of them may wait at once.
+            models.UniqueConstraint(
+                fields=["school", "number", "date"],
+                condition=~models.Q(number=""),
+                name="unique_order_number",
+                violation_error_message=_(
+                    "The school already has an order with this number and date."
+                ),
+            )
         ]
 
     def __str__(self) -> str:
-        return _("Order № %(number)s of %(date)s") % {
-            "number": self.number,
-            "date": self.date.strftime("%d.%m.%Y"),
-        }
+        if self.number and self.date:
+            return _("Order № %(number)s of %(date)s") % {
+                "number": self.number,
+                "date": self.date.strftime("%d.%m.%Y"),
+            }
+        return _("Draft order: %(title)s") % {"title": self.title or self.get_kind_display()}
+
+    # Admin listings and the order's page show these instead of an empty cell.
+    def get_number_display(self) -> str:
+        return self.number or _("no number yet")
+
+    def get_date_display(self) -> str:
+        return date_format(self.date) if self.date else "—"
 
     @property
     def is_applied(self) -> bool:
@@ -126,6 +169,14 @@ class OrderLine(models.Model):
         related_name="+",
         verbose_name=_("position left"),
         help_text=_("Change of position: the position given up, if any."),
+    )
+    namesake = models.BooleanField(
+        _("a different person of the same name"),
+        default=False,
+        help_text=_(
+            "Tick only after checking: the school already has someone of this name and birth "
+            "date, and this line is another person (a namesake), not a second account for them."
+        ),
     )
     user_created = models.BooleanField(default=False, editable=False)
 

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,7 +12,9 @@ class UserSession(models.Model):
 
     user = models.ForeignKey("User", on_delete=models.CASCADE, related_name="sessions")
     session_key = models.CharField(max_length=64, unique=True)
-    started_at = models.DateTimeField(_("signed in at"), auto_now_add=True)
+    # Not auto_now_add: a session whose key Django cycles (password change) is indexed
+    # anew and keeps the time it signed in.
+    started_at = models.DateTimeField(_("signed in at"), default=timezone.now)
     last_seen_at = models.DateTimeField(_("last activity"), auto_now_add=True)
     address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)

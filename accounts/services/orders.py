@@ -1,9 +1,11 @@
 """Carrying out a director's order (regulation §6.5: accounts are created on enrolment
 and hiring orders; §6.7: blocked on expulsion and dismissal orders).
 
-`order_apply` is the one door: it checks every line first, then in one transaction
-creates or updates the accounts, moves pupils, blocks or unblocks, and writes the
-audit log. An applied order is a record; a mistake is corrected by a new order.
+`order_apply` is the one door: it checks the whole order first (`order_problems`: the
+signed order's number, date and signatory; every line, including a new name that may
+be someone the school already has), then in one transaction creates or updates the
+accounts, moves pupils, blocks or unblocks, and writes the audit log. An applied order
+is a record; a mistake is corrected by a new order.
 """
 
 from django.core.exceptions import ValidationError
@@ -21,6 +23,7 @@ from accounts.models import (
     Position,
     User,
 )
+from accounts.names import name_key, surname_pattern
 from eios.audit import AuditKind, audit_record
 
 from .blocking import account_block, account_unblock
@@ -30,37 +33,120 @@ STUDENT = "student"
 
 
 def order_problems(order: Order) -> list[str]:
-    """Everything that stops the order from being applied, one message per line problem."""
+    """Everything that stops the order from being applied: its own details, then one
+    message per line problem. The one door of every check: `order_apply` and the
+    admin's confirmation page both ask it."""
     problems = []
     lines = list(order.lines.select_related("person", "school_class"))
     if order.is_applied:
         problems.append(_("The order has already been applied."))
+    problems += _signature_problems(order)
     if not lines:
         problems.append(_("The order names nobody."))
     current = _current_classes([line.person_id for line in lines if line.person_id])
+    on_record = _people_named([line for line in lines if _registers(order, line)])
     seen = set()
+    new_people: dict[tuple, list[tuple[int, OrderLine]]] = {}
     for number, line in enumerate(lines, start=1):
-        for message in _line_problems(order, line, current):
+        messages = _line_problems(order, line, current)
+        if _registers(order, line) and not line.namesake:
+            key = name_key(line.last_name, line.first_name, line.patronymic)
+            messages += _namesake_problems(line, on_record.get(key, []), new_people.get(key, []))
+            new_people.setdefault(key, []).append((number, line))
+        for message in messages:
             problems.append(
                 _("Line %(number)d (%(name)s): %(problem)s")
                 % {"number": number, "name": line, "problem": message}
             )
-        person = line.person_id or (
-            line.last_name,
-            line.first_name,
-            line.patronymic,
-            line.birth_date,
-        )
-        # A person on record may take up several positions by one order, once each; a new
-        # person is named once (each line of a new name registers an account).
-        key = (person, line.position_id) if line.person_id else person
-        if key in seen:
+        # A person on record may take up several positions by one order, once each.
+        key = (line.person_id, line.position_id)
+        if line.person_id and key in seen:
             problems.append(
                 _("Line %(number)d (%(name)s): the person is named twice.")
                 % {"number": number, "name": line}
             )
         seen.add(key)
     return problems
+
+
+def _signature_problems(order: Order) -> list[str]:
+    """An order is applied as it was signed (§6.5): number, date and signatory are
+    copied from the paper first. A draft has none of them, so it cannot be applied."""
+    problems = []
+    if not order.number.strip():
+        problems.append(_("Enter the number of the signed order."))
+    if order.date is None:
+        problems.append(_("Enter the date of the signed order."))
+    elif order.date > timezone.localdate():
+        problems.append(_("The date of the order is in the future."))
+    if not (order.signatory_name.strip() and order.signatory_position.strip()):
+        problems.append(_("Enter who signed the order: name and position."))
+    return problems
+
+
+def _registers(order: Order, line: OrderLine) -> bool:
+    """The line registers a new account: a name instead of a person (§6.5)."""
+    return (
+        line.person_id is None
+        and order.kind in {OrderKind.ENROLMENT, OrderKind.HIRING}
+        and bool(line.last_name.strip() and line.first_name.strip())
+    )
+
+
+def _people_named(lines) -> dict[tuple, list[User]]:
+    """People on record whose names equal those of `lines` (case and ё/е aside), by name;
+    one query for the whole order."""
+    if not lines:
+        return {}
+    pattern = surname_pattern(line.last_name for line in lines)
+    found: dict[tuple, list[User]] = {}
+    for person in User.objects.filter(last_name__regex=pattern).order_by("pk"):
+        key = name_key(person.last_name, person.first_name, person.patronymic)
+        found.setdefault(key, []).append(person)
+    return found
+
+
+def _may_be_one_person(born, other_born) -> bool:
+    # Namesakes are told apart by the birth date; without one they cannot be.
+    return born is None or other_born is None or born == other_born
+
+
+def _namesake_problems(line: OrderLine, on_record, earlier) -> list[str]:
+    """One person, one account (§6.5: a re-enrolled pupil gets the old account back): a
+    new name that may be someone on record or on an earlier line of the order (a class
+    list uploaded twice, a pupil typed in anew) is refused; the administrator chooses the
+    person, or marks the line as a namesake after checking."""
+    problems = []
+    same = [p for p in on_record if _may_be_one_person(p.birth_date, line.birth_date)]
+    if same:
+        problems.append(
+            _(
+                "the school already has %(people)s; choose that person in the line, or mark "
+                "the line as a different person of the same name."
+            )
+            % {"people": "; ".join(_described(person) for person in same)}
+        )
+    for number, other in earlier:
+        if _may_be_one_person(other.birth_date, line.birth_date):
+            problems.append(
+                _(
+                    "the same name and birth date as line %(other)d; if they are two people, "
+                    "mark this line as a different person of the same name."
+                )
+                % {"other": number}
+            )
+            break
+    return problems
+
+
+def _described(person: User) -> str:
+    label = person.get_label()
+    if person.birth_date is None:
+        return label
+    return _("%(person)s, born %(date)s") % {
+        "person": label,
+        "date": person.birth_date.strftime("%d.%m.%Y"),
+    }
 
 
 def _current_classes(person_ids) -> dict[int, ClassMembership]:
@@ -101,7 +187,9 @@ def _line_problems(order: Order, line: OrderLine, current) -> list[str]:
 def order_apply(*, order: Order, actor, request=None) -> Order:
     """Apply the order (§6.5–§6.7). All lines or none: a problem raises ValidationError."""
     with transaction.atomic():
-        order = Order.objects.select_for_update().get(pk=order.pk)
+        # The school's row is locked too: its orders are applied one at a time, so the
+        # check for people on record sees those an order applied a moment ago created.
+        order = Order.objects.select_for_update().select_related("school").get(pk=order.pk)
         problems = order_problems(order)
         if problems:
             raise ValidationError(problems)
@@ -173,13 +261,15 @@ def _person_create(line: OrderLine, taken: set[str]) -> User:
 
 
 @transaction.atomic
-def enrolment_draft_from_list(*, school_class, pupils, actor, number: str) -> Order:
+def enrolment_draft_from_list(*, school_class, pupils, actor) -> Order:
     """A draft enrolment order with one line per pupil of a checked class list (§9.5:
-    the class teacher prepares the data; §6.5: the order registers the pupils)."""
+    the class teacher prepares the data; §6.5: the order registers the pupils).
+
+    The draft has no number, date or signatory: the office copies them from the signed
+    order before applying it, and drafts never compete for a number.
+    """
     order = Order.objects.create(
         school=school_class.school,
-        number=number,
-        date=timezone.localdate(),
         kind=OrderKind.ENROLMENT,
         title=_("Enrolment into %(class)s (class list of %(teacher)s)")
         % {"class": school_class, "teacher": actor.get_full_name() or actor.get_username()},

@@ -4,7 +4,7 @@ Works with every session back-end we configure (database, cache, Redis): session
 deleted through the back-end's own `SessionStore`, found through the `UserSession` index.
 """
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from importlib import import_module
 
 from django.conf import settings
@@ -29,15 +29,39 @@ def session_register(*, request, user) -> None:
     request.session[AUTH_KEY] = request.session[SEEN_KEY] = now.timestamp()
     if request.session.session_key is None:
         request.session.save()
+    _index(request, user, started_at=now)
+
+
+def _index(request, user, *, started_at) -> None:
     UserSession.objects.update_or_create(
         session_key=request.session.session_key,
         defaults={
             "user": user,
             "address": client_address(request),
             "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300],
-            "last_seen_at": now,
+            "started_at": started_at,
+            "last_seen_at": timezone.now(),
         },
     )
+
+
+def sessions_after_password_change(*, request, user) -> None:
+    """A new password ends every other session of the account at once (SPEC §3).
+
+    Django refuses those sessions from their next request on (their auth hash no longer
+    matches), but their data and their index rows would stay, and «Open sessions» in the
+    cabinet would still list them. The session that changed the password goes on under
+    the key Django cycled it to: it is indexed under that key, still counting its
+    absolute lifetime from the login. A reset by e-mail keeps no session at all.
+    """
+    own = request is not None and request.user.is_authenticated and request.user.pk == user.pk
+    sessions_end(user=user, keep_session_key=request.session.session_key if own else None)
+    if own and request.session.session_key is not None:
+        signed_in = request.session.get(AUTH_KEY)
+        started_at = (
+            datetime.fromtimestamp(signed_in, tz=UTC) if signed_in is not None else timezone.now()
+        )
+        _index(request, user, started_at=started_at)
 
 
 def session_forget(*, session_key: str | None) -> None:

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from accounts.models import User
 from eios.audit import AuditEvent, AuditKind, audit_record
 
-from .sessions import session_forget, session_register
+from .sessions import session_forget, session_register, sessions_after_password_change
 
 LOCK_NOTED_KEY = "accounts:lock-noted:{}"
 
@@ -57,6 +57,7 @@ def logout_done(*, request, user) -> None:
 
 
 def password_changed(*, request, user, reset: bool = False) -> None:
+    sessions_after_password_change(request=request, user=user)
     if user.must_change_password:
         User.objects.filter(pk=user.pk).update(must_change_password=False)
         user.must_change_password = False

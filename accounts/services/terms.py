@@ -13,7 +13,11 @@ SESSION_KEY = "_eios_terms"
 
 
 def terms_current() -> TermsVersion | None:
-    """The version in force; cached, since every signed-in request asks."""
+    """The version in force; cached, since every signed-in request asks.
+
+    Saving or deleting a version clears the cache (accounts/signals.py), so a new version
+    is asked for on the next request; one dated ahead takes force within the minute.
+    """
     version = cache.get(CACHE_KEY)
     if version is None:
         version = (

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -107,15 +106,12 @@ def class_list_upload(request, class_id):
         return class_detail(request, class_id, class_list=class_list, status=400)
     class_list_flag_duplicates(class_list)
     order = enrolment_draft_from_list(
-        school_class=school_class,
-        pupils=class_list.rows,
-        actor=request.user,
-        number=f"{_('draft')}-{timezone.localtime():%H%M%S}",
+        school_class=school_class, pupils=class_list.rows, actor=request.user
     )
     messages.success(
         request,
         _("%(count)d pupils read. The draft order «%(order)s» awaits the administrator.")
-        % {"count": len(class_list.rows), "order": order},
+        % {"count": len(class_list.rows), "order": order.title},
     )
     if class_list.warnings:
         return class_detail(request, class_id, class_list=class_list)

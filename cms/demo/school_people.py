@@ -21,6 +21,8 @@ from accounts.services.orders import order_apply
 from cms.models import School
 
 YEAR = 2025  # school year 2025/2026
+# Orders are applied as signed (regulation §6.5); the demo school's director signs them.
+SIGNATORY_NAME, SIGNATORY_POSITION = "Сергеев П. И.", "директор"
 SCHOOL_YEAR_START = datetime.date(YEAR, 9, 1)
 CLASSES = ["1А", "2А", "3А", "4А", "5А", "5Б", "6А", "7А", "8А", "9А", "10А", "11А"]
 
@@ -130,7 +132,15 @@ def _order(school, number, kind, actor, lines, *, title, date=SCHOOL_YEAR_START)
     existing = Order.objects.filter(school=school, number=number).first()
     if existing is not None or not lines:
         return existing
-    order = Order.objects.create(school=school, number=number, date=date, kind=kind, title=title)
+    order = Order.objects.create(
+        school=school,
+        number=number,
+        date=date,
+        kind=kind,
+        title=title,
+        signatory_name=SIGNATORY_NAME,
+        signatory_position=SIGNATORY_POSITION,
+    )
     OrderLine.objects.bulk_create(
         OrderLine(order=order, sort_order=i, **fields) for i, fields in enumerate(lines)
     )
@@ -144,6 +154,8 @@ def _people_of(order) -> list[User]:
 
 def _leavers(school, admin, classes) -> None:
     """Two pupils who moved away and a teacher who left: blocked, kept on record."""
+    # Their names are none the generator gives (cms/demo/people.py): an order refuses to
+    # register someone who may already be on record (accounts.services.orders).
     leaving = datetime.date(YEAR, 12, 27)
     enrolled = _order(
         school,
@@ -183,7 +195,7 @@ def _leavers(school, admin, classes) -> None:
         admin,
         [
             {
-                "last_name": "Лебедева",
+                "last_name": "Кравцова",
                 "first_name": "Ольга",
                 "patronymic": "Сергеевна",
                 "position": Position.objects.get(code="teacher"),

@@ -80,11 +80,17 @@ def terms(db):
 
 
 _number = iter(range(1, 10_000))
+# Who signed the orders of the tests: an order is applied as signed (regulation §6.5).
+SIGNED = {"signatory_name": "Сергеев П. И.", "signatory_position": "директор"}
 
 
 def make_order(school, kind, director, *lines, apply=True) -> Order:
     order = Order.objects.create(
-        school=school, number=str(next(_number)), date=timezone.localdate(), kind=kind
+        school=school,
+        number=str(next(_number)),
+        date=timezone.localdate(),
+        kind=kind,
+        **SIGNED,
     )
     for index, fields in enumerate(lines):
         OrderLine.objects.create(order=order, sort_order=index, **fields)
@@ -121,3 +127,45 @@ def slip_passwords(pdf: bytes, logins) -> dict[str, str]:
         after = words[words.index(login) + 1 :]
         found[login] = next(w for w in after if re.fullmatch(f"[{PASSWORD_ALPHABET}]{{10}}", w))
     return found
+
+
+LINE_FIELDS = ("person", "last_name", "first_name", "patronymic", "birth_date")
+LINE_CHOICES = ("school_class", "position", "position_left")
+
+
+def order_edit_form(order, *, lines=None, **fields) -> dict:
+    """What the order's edit form in the admin posts back, with `fields` of the order and
+    `lines` ({line number from 1: {field: value}}) changed as the office would type them."""
+
+    def text(value):
+        return "" if value is None else str(value)
+
+    data = {
+        "school": order.school_id,
+        "number": order.number,
+        "date": text(order.date),
+        "kind": order.kind,
+        "title": order.title,
+        "signatory_name": order.signatory_name,
+        "signatory_position": order.signatory_position,
+        **fields,
+    }
+    saved = list(order.lines.all())
+    data.update(
+        {
+            "lines-TOTAL_FORMS": str(len(saved)),
+            "lines-INITIAL_FORMS": str(len(saved)),
+            "lines-MIN_NUM_FORMS": "0",
+            "lines-MAX_NUM_FORMS": "1000",
+        }
+    )
+    for index, line in enumerate(saved):
+        values = {"id": line.pk, "ORDER": index + 1, "DELETE": ""}
+        values |= {name: text(getattr(line, name)) for name in LINE_FIELDS}
+        values["person"] = text(line.person_id)
+        values |= {name: text(getattr(line, f"{name}_id")) for name in LINE_CHOICES}
+        if line.namesake:
+            values["namesake"] = "on"
+        values |= (lines or {}).get(index + 1, {})
+        data.update({f"lines-{index}-{name}": value for name, value in values.items()})
+    return data

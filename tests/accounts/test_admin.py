@@ -24,7 +24,7 @@ from accounts.models import (
 from accounts.services.blocking import account_block
 from eios.audit import AuditEvent, AuditKind
 
-from .conftest import make_order
+from .conftest import SIGNED, make_order
 
 pytestmark = pytest.mark.django_db
 
@@ -226,6 +226,7 @@ def order_form(school, *lines, number="15-у", kind=OrderKind.ENROLMENT):
         "date": timezone.localdate().isoformat(),
         "kind": kind,
         "title": "О зачислении",
+        **SIGNED,
         "lines-TOTAL_FORMS": str(len(lines)),
         "lines-INITIAL_FORMS": "0",
         "lines-MIN_NUM_FORMS": "0",
