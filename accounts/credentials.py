@@ -19,6 +19,7 @@ from weasyprint import HTML, URLFetcher
 from accounts.logins import one_time_password
 from accounts.models import User
 from accounts.services.authority import accounts_above
+from accounts.services.sessions import sessions_end
 from eios.audit import AuditKind, audit_record
 
 # Held by those a director's order names to issue credentials (§9.4).
@@ -66,6 +67,8 @@ def credentials_issue(*, users, actor, request=None) -> list[IssuedCredential]:
     with transaction.atomic():
         User.objects.bulk_update(users, ["password", "must_change_password"])
         for user in users:
+            # Whoever is signed in with the replaced password is out at once.
+            sessions_end(user=user)
             audit_record(
                 AuditKind.CREDENTIALS_ISSUED,
                 actor=actor,
@@ -81,7 +84,8 @@ def credentials_issue(*, users, actor, request=None) -> list[IssuedCredential]:
 def credentials_set(*, user: User, password: str, actor: User, request=None) -> None:
     """A password typed for someone by the administrator (Wagtail's user editor) is a
     one-time password like a printed one (ASVS 6.4.1): it must be changed at the first
-    login, and it is audited as issued credentials. One's own password is just changed."""
+    login, it ends the account's sessions, and it is audited as issued credentials. One's
+    own password is just changed (the view keeps the session it was changed in)."""
     own = actor.pk == user.pk
     if not own and accounts_above(actor, [user]):
         raise PermissionDenied
@@ -90,6 +94,8 @@ def credentials_set(*, user: User, password: str, actor: User, request=None) -> 
     User.objects.filter(pk=user.pk).update(
         password=user.password, must_change_password=user.must_change_password
     )
+    if not own:
+        sessions_end(user=user)
     audit_record(
         AuditKind.PASSWORD_CHANGE if own else AuditKind.CREDENTIALS_ISSUED,
         actor=actor,

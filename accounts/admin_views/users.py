@@ -18,6 +18,7 @@ from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
 
 from accounts.credentials import credentials_set
 from accounts.services.authority import may_act_on_account
+from accounts.services.sessions import sessions_after_password_change
 
 
 class AccountFormMixin:
@@ -59,6 +60,7 @@ class AccountViewMixin:
             )
             if instance.pk == self.request.user.pk:
                 update_session_auth_hash(self.request, instance)
+                sessions_after_password_change(request=self.request, user=instance)
         return instance
 
 

@@ -7,10 +7,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Position, User
+from accounts.models import Position, User, UserSession
 from accounts.services.positions import appointment_start
 from eios.access import Action, grant
 from tests.clients import signed_in
@@ -149,3 +150,16 @@ def test_a_slip_for_waiting_pupils_needs_no_confirmation(teacher, school_class, 
     (newcomer,) = enrol(("Новиков", "Глеб"))
     response = slips(signed_in(teacher), school_class, newcomer)
     assert response["Content-Type"] == "application/pdf"
+
+
+def test_a_reissued_slip_ends_the_pupils_open_sessions(teacher, school_class, pupil):
+    phone = Client()
+    phone.post(
+        reverse("account_login"), {"login": pupil.username, "password": "pupils-own-password-29"}
+    )
+    assert UserSession.objects.filter(user=pupil).count() == 1
+
+    slips(signed_in(teacher), school_class, pupil, reissue=[pupil])
+
+    assert not UserSession.objects.filter(user=pupil).exists()
+    assert phone.get(reverse("cabinet")).status_code == 302
