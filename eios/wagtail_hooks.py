@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
 
 from .access import administers_page
+from .access.documents import OpenableDocumentLinkHandler
 from .access.serving import replace_wagtail_checks
 from .access_admin import (
     ElementAccessView,
@@ -20,6 +21,12 @@ from .access_admin import (
 from .admin_views import AuditLogView, may_read_audit_log
 
 replace_wagtail_checks()
+
+
+@hooks.register("register_rich_text_features", order=1)
+def register_openable_document_links(features):
+    # After Wagtail's own document link type (order 0), which this one replaces.
+    features.register_link_type(OpenableDocumentLinkHandler)
 
 
 @hooks.register("register_admin_urls")
