@@ -180,6 +180,8 @@ def _chain_and_insert(event: AuditEvent) -> AuditEvent:
     event.seq = last_seq + 1
     event.prev_hash = last_hash
     event.at = timezone.now()
+    # Hash what the database will give back (an IPv6 address is stored normalised).
+    event.address = AuditEvent._meta.get_field("address").get_prep_value(event.address)
     event.hash = event.content_hash()
     event.save(force_insert=True)
     return event

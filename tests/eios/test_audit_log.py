@@ -53,7 +53,8 @@ def log(rf):
     audit_record(AuditKind.LOGIN, actor=pupil, subject=pupil, request=office)
     audit_record(AuditKind.TERMS_ACCEPTED, actor=pupil, subject=pupil, version=3)
     audit_record(AuditKind.PASSWORD_CHANGE, actor=pupil, subject=pupil, request=office)
-    audit_record(AuditKind.LOGOUT, actor=pupil, subject=pupil, request=office)
+    home = rf.get("/", REMOTE_ADDR="2001:DB8:0::7")  # stored as 2001:db8::7
+    audit_record(AuditKind.LOGOUT, actor=pupil, subject=pupil, request=home)
     return list(AuditEvent.objects.order_by("seq"))
 
 
