@@ -5,12 +5,13 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from eios.access import is_public
 from eios.access.serving import refusal
 from eios.pagecache import mark_cacheable
 
@@ -61,7 +62,10 @@ def document_detail(request, document_id: int):
         return answer
     # Stored only for anonymous visitors, and they get this far only for public documents.
     mark_cacheable(request)
-    return TemplateResponse(request, "cms/document_detail.html", {"document": document})
+    response = TemplateResponse(request, "cms/document_detail.html", {"document": document})
+    if not is_public(document):
+        add_never_cache_headers(response)  # like the closed document's file
+    return response
 
 
 @require_GET

@@ -7,9 +7,18 @@ class EiosConfig(AppConfig):
     verbose_name = _("EIOS")
 
     def ready(self):
+        from django.core import checks
+        from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
         from .access.elements import administer_permissions_ensure
+        from .audit_db import audit_lock_function_install, audit_role_check
+        from .exports import spreadsheet_exports_install
+
+        spreadsheet_exports_install()
+
+        connection_created.connect(audit_lock_function_install, dispatch_uid="eios-audit-lock")
+        checks.register(audit_role_check, checks.Tags.security, deploy=True)
 
         post_migrate.connect(
             administer_permissions_ensure, sender=self, dispatch_uid="eios-administer"

@@ -1,12 +1,33 @@
 """The security audit log: one door for writing it (regulation §5.6, §12.3; 152-ФЗ ст. 19).
 
 Services record events through `audit_record()`; nothing else writes the table. The
-table is append-only at the database level (see the migration's triggers), so even
-an administrator with database access through the application cannot edit history.
+log cannot be changed unnoticed (SPEC §3):
+
+- append-only at three levels: this model and its managers (the base manager too)
+  refuse to update or delete, and database triggers refuse UPDATE and DELETE on
+  PostgreSQL and SQLite (eios/migrations, eios/audit_db.py);
+- each event carries `seq` (1, 2, 3 … without gaps) and a SHA-256 `hash` over its
+  own content and the hash of the event before it, so an event altered, removed or
+  slipped in afterwards breaks the chain, which `manage.py audit_verify` walks.
+
+Appending is serialised so that two transactions never chain to the same predecessor:
+PostgreSQL takes a transaction-level advisory lock (held until the surrounding
+transaction ends, because until then the predecessor may still roll back); SQLite
+serialises writers itself, and a process lock keeps the threads of one server from
+reading the same head. The unique `seq` is the last guard: a race can fail a write,
+never fork the chain. The critical section is one head read and one insert.
 """
 
+import datetime
+import enum
+import hashlib
+import json
+import threading
+from dataclasses import dataclass
+
 from django.conf import settings
-from django.db import models
+from django.db import connection, models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,17 +52,23 @@ class AppendOnlyError(Exception):
     pass
 
 
-class AuditEventQuerySet(models.QuerySet):
-    # The ORM refuses too, so the rule holds on SQLite installations as well.
-    def update(self, **kwargs):
-        raise AppendOnlyError("the audit log is append-only")
+def _refuse(*args, **kwargs):
+    raise AppendOnlyError("the audit log is append-only")
 
-    def delete(self):
-        raise AppendOnlyError("the audit log is append-only")
+
+class AuditEventQuerySet(models.QuerySet):
+    # The ORM refuses before the database triggers do; a bulk insert would skip the
+    # chain, so only `audit_record()` adds rows.
+    update = _update = delete = _raw_delete = bulk_create = bulk_update = _refuse
+
+
+# The predecessor of the first event.
+GENESIS = "0" * 64
 
 
 class AuditEvent(models.Model):
-    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    # Set inside the append's critical section, so that time follows `seq`.
+    at = models.DateTimeField(_("time"), default=timezone.now, editable=False, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=AuditKind.choices, db_index=True)
     # Users are never deleted (they are blocked), so history keeps pointing at them.
     actor = models.ForeignKey(
@@ -65,11 +92,16 @@ class AuditEvent(models.Model):
     target = models.CharField(_("object"), max_length=300, blank=True)
     address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     details = models.JSONField(_("details"), default=dict, blank=True)
+    seq = models.PositiveBigIntegerField(_("number"), unique=True, editable=False)
+    prev_hash = models.CharField(_("hash of the previous event"), max_length=64, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-pk"]
+        # Related deletes and `Model.delete()` collectors go through the base manager.
+        base_manager_name = "objects"
         verbose_name = _("audit event")
         verbose_name_plural = _("audit log")
         indexes = [models.Index(fields=["subject", "-at"])]
@@ -78,12 +110,81 @@ class AuditEvent(models.Model):
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.get_kind_display()}"
 
     def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise AppendOnlyError("the audit log is append-only")
+        if self.pk is not None or not self.hash:
+            raise AppendOnlyError("the audit log is append-only: events are added by audit_record")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("the audit log is append-only")
+
+    def content_hash(self) -> str:
+        return event_hash(
+            seq=self.seq,
+            at=self.at,
+            kind=self.kind,
+            actor_id=self.actor_id,
+            subject_id=self.subject_id,
+            subject_name=self.subject_name,
+            target=self.target,
+            address=self.address,
+            details=self.details,
+            prev_hash=self.prev_hash,
+        )
+
+
+def event_hash(
+    *, seq, at, kind, actor_id, subject_id, subject_name, target, address, details, prev_hash
+) -> str:
+    """SHA-256 over the canonical form of an event: a JSON array (no separator can be
+    smuggled into a field), time in UTC to the microsecond, details with sorted keys.
+    The migration that chained the existing events uses it too: never change it."""
+    utc = at.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    canonical = [
+        seq,
+        utc,
+        str(kind),
+        actor_id,
+        subject_id,
+        subject_name,
+        target,
+        address or "",
+        # As the database gives the details back (tuples become lists, keys strings).
+        json.loads(json.dumps(details)),
+        prev_hash,
+    ]
+    text = json.dumps(canonical, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+_APPEND_LOCK = threading.Lock()
+# pg_advisory_xact_lock key of the append: any fixed number no other code uses.
+_ADVISORY_KEY = 0x45494F53  # "EIOS"
+
+
+def _append(event: AuditEvent) -> AuditEvent:
+    """Chain `event` to the head of the log and insert it: the critical section."""
+    if connection.vendor == "postgresql":
+        # PostgreSQL holds the advisory lock to the end of the outer transaction;
+        # a process lock released earlier could deadlock against it, so none here.
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_KEY])
+            return _chain_and_insert(event)
+    with _APPEND_LOCK, transaction.atomic():
+        return _chain_and_insert(event)
+
+
+def _chain_and_insert(event: AuditEvent) -> AuditEvent:
+    head = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
+    last_seq, last_hash = head or (0, GENESIS)
+    event.seq = last_seq + 1
+    event.prev_hash = last_hash
+    event.at = timezone.now()
+    # Hash what the database will give back (an IPv6 address is stored normalised).
+    event.address = AuditEvent._meta.get_field("address").get_prep_value(event.address)
+    event.hash = event.content_hash()
+    event.save(force_insert=True)
+    return event
 
 
 def client_address(request) -> str | None:
@@ -105,12 +206,91 @@ def audit_record(
     """Append one security event. The only writer of the audit table."""
     if actor is not None and not actor.is_authenticated:
         actor = None
-    return AuditEvent.objects.create(
-        kind=kind,
-        actor=actor,
-        subject=subject,
-        subject_name=subject_name or (subject.get_username() if subject is not None else ""),
-        target=target[:300],
-        address=client_address(request),
-        details=details,
+    # Cut to the column's size here, so that the hash covers what is stored.
+    name = subject_name or (subject.get_username() if subject is not None else "")
+    return _append(
+        AuditEvent(
+            kind=kind,
+            actor=actor,
+            subject=subject,
+            subject_name=name[:300],
+            target=target[:300],
+            address=client_address(request),
+            details=details,
+        )
     )
+
+
+class ChainFault(enum.StrEnum):
+    ALTERED = "altered"
+    DELETED = "deleted"
+    OUT_OF_ORDER = "out_of_order"
+    BROKEN = "broken"
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """What `audit_chain_verify()` found: the events checked up to the first fault."""
+
+    checked: int
+    head_seq: int
+    head_hash: str
+    fault: ChainFault | None = None
+    seq: int | None = None  # the event at fault (for DELETED: the first one missing)
+    pk: int | None = None
+    previous_seq: int | None = None
+    previous_pk: int | None = None
+
+
+_CHAINED_FIELDS = (
+    "pk",
+    "seq",
+    "at",
+    "kind",
+    "actor_id",
+    "subject_id",
+    "subject_name",
+    "target",
+    "address",
+    "details",
+    "prev_hash",
+    "hash",
+)
+
+
+def audit_chain_verify() -> ChainReport:
+    """Walk the log in `seq` order and stop at the first event that was altered (its
+    content no longer gives its hash), deleted (a gap in `seq`), inserted out of order
+    (written after an event that follows it) or that does not chain to the one before.
+
+    Removing the newest events leaves a shorter intact chain: compare the head printed
+    today with one noted earlier outside the database to catch that."""
+    previous = {"pk": 0, "seq": 0, "hash": GENESIS}
+    checked = 0
+    rows = AuditEvent.objects.order_by("seq").values_list(*_CHAINED_FIELDS).iterator(2000)
+    for row in rows:
+        event = dict(zip(_CHAINED_FIELDS, row, strict=True))
+        where = {
+            "seq": event["seq"],
+            "pk": event["pk"],
+            "previous_seq": previous["seq"] or None,
+            "previous_pk": previous["pk"] or None,
+        }
+        stored_hash = event.pop("hash")
+        pk = event.pop("pk")
+        if event_hash(**event) != stored_hash:
+            fault = ChainFault.ALTERED
+        elif event["seq"] != previous["seq"] + 1:
+            fault = ChainFault.DELETED
+            where["seq"] = previous["seq"] + 1
+        elif pk < previous["pk"]:
+            fault = ChainFault.OUT_OF_ORDER
+        elif event["prev_hash"] != previous["hash"]:
+            fault = ChainFault.BROKEN
+        else:
+            fault = None
+        if fault is not None:
+            return ChainReport(checked, previous["seq"], previous["hash"], fault, **where)
+        checked += 1
+        previous = {"pk": pk, "seq": event["seq"], "hash": stored_hash}
+    return ChainReport(checked, previous["seq"], previous["hash"])

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
@@ -12,6 +12,7 @@ from accounts.views import terms as terms_views
 from cms import views as cms_views
 from cms.models.images import PUBLIC_RENDITIONS
 from cms.sveden.urls import legacy_redirects
+from eios.access.serving import document_serve
 from eios.locale import language_switch
 
 handler500 = "cms.views.server_error"
@@ -27,6 +28,8 @@ urlpatterns = [
     path("cabinet/", include("accounts.urls")),
     path("terms/", terms_views.read, name="terms"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's address of a document file, answered through its own view (first match wins).
+    re_path(r"^documents/(\d+)/(.*)$", document_serve),
     path("documents/", include(wagtaildocs_urls)),
     path("docs/<int:document_id>/", cms_views.document_detail, name="document_detail"),
     path("restricted-images/<int:image_id>/<str:name>", cms_views.image_file, name="image_file"),

@@ -15,6 +15,7 @@ from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
 from wagtail.admin.widgets.button import Button
 
 from .access import administers_page
+from .access.documents import OpenableDocumentLinkHandler
 from .access.serving import replace_wagtail_checks
 from .access_admin import (
     ElementAccessView,
@@ -38,6 +39,12 @@ class LocalDateTimeDisplay(BaseFieldDisplay):
 
 
 register_display_class(models.DateTimeField, display_class=LocalDateTimeDisplay)
+
+
+@hooks.register("register_rich_text_features", order=1)
+def register_openable_document_links(features):
+    # After Wagtail's own document link type (order 0), which this one replaces.
+    features.register_link_type(OpenableDocumentLinkHandler)
 
 
 @hooks.register("register_admin_urls")

@@ -13,6 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
+from wagtail.documents.views.serve import serve as wagtail_document_serve
 
 from .decide import can, is_public
 from .elements import Closure, element_for
@@ -43,7 +44,19 @@ def serve_page_if_allowed(callback):
 
 
 def serve_document_if_allowed(document, request):
-    return refusal(request, document)
+    answer = refusal(request, document)
+    if answer is None and not is_public(document):
+        request.closed_document_served = True
+    return answer
+
+
+def document_serve(request, document_id, document_filename):
+    """Wagtail's document download; the file of a closed document, like a closed page, is
+    kept by no shared cache or proxy (`Cache-Control: private, no-store`)."""
+    response = wagtail_document_serve(request, document_id, document_filename)
+    if getattr(request, "closed_document_served", False):
+        add_never_cache_headers(response)
+    return response
 
 
 def replace_wagtail_checks() -> None:

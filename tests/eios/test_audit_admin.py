@@ -115,14 +115,14 @@ def test_csv_export_has_the_rows_and_defuses_formulas(client, auditor, events):
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    body = b"".join(response.streaming_content).decode()
-    assert body.splitlines()[0] == "Time,Event,Who,Whose account,Object,Address"
-    assert "account blocked,Орлова Елена (orlova.e),Иванов Пётр (ivanov.p),,10.0.0.7" in body
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert body.splitlines()[0] == "Time;Event;Who;Whose account;Object;Address"
+    assert "account blocked;Орлова Елена (orlova.e);Иванов Пётр (ivanov.p);;10.0.0.7" in body
     assert "failed login" not in body
 
     everything = b"".join(
         client.get(reverse("audit_log"), {"export": "csv"}).streaming_content
-    ).decode()
+    ).decode("utf-8-sig")
     assert "'=HYPERLINK(evil)" in everything
 
 
