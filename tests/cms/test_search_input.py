@@ -1,0 +1,57 @@
+"""Site search answers whatever a visitor types (issue 10, item 10): quotes, NUL and the
+syntax of the search backends' own query languages are words' separators, never a
+server error."""
+
+import pytest
+from django.test import Client
+
+from cms.models import ContentPage
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = [
+    '"',
+    'a"b',
+    '"расписание',
+    "'",
+    "\x00",
+    "расписание\x00уроков",
+    "%",
+    "*",
+    "(",
+    ")",
+    "-",
+    "^",
+    ":",
+    "NEAR(",
+    "AND",
+    "OR NOT",
+    "расписание OR",
+    "{title}: урок",
+    "\\",
+    "ё" * 5000,
+]
+
+
+@pytest.fixture
+def timetable(home):
+    return home.add_child(
+        instance=ContentPage(title="Расписание уроков", slug="timetable", intro="На неделю.")
+    )
+
+
+@pytest.mark.parametrize("query", HOSTILE, ids=repr)
+def test_any_query_gets_a_page_of_results(timetable, query):
+    response = Client().get("/search/", {"q": query})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("query", ['расписание"', '"расписание уроков"', "расписание\x00"])
+def test_the_words_around_quotes_and_nul_are_still_found(timetable, query):
+    html = Client().get("/search/", {"q": query}).content.decode()
+    assert "Расписание уроков" in html
+
+
+def test_a_query_of_punctuation_alone_finds_nothing(timetable):
+    html = Client().get("/search/", {"q": '"'}).content.decode()
+    assert "Расписание уроков" not in html
