@@ -25,6 +25,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from accounts.filters import PersonFilterSet
 from accounts.models import Appointment, Block, BlockKind, ClassMembership, User
 from accounts.services.blocking import account_block, account_unblock
+from eios.admin_texts import ReadableInspectMixin
 
 BLOCK_PERMISSION = "accounts.block_user"
 # What people are found by, on this screen and in the person chooser.
@@ -109,11 +110,10 @@ class PeopleIndexView(IndexView):
         return [*super().get_valid_orderings(), "last_name"]
 
 
-class PersonInspectView(InspectView):
+class PersonInspectView(ReadableInspectMixin, InspectView):
     permission_policy = people_policy
     any_permission_required = ["change", "view"]
     template_name = "accounts/admin/person_inspect.html"
-    fields = ["username", "last_name", "first_name", "patronymic", "birth_date", "email", "phone"]
     block_url_name = None
     unblock_url_name = None
 
@@ -232,6 +232,16 @@ class PeopleViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = PeopleIndexView
     inspect_view_class = PersonInspectView
+    # Never the password hash, nor the flags of Django's own user model.
+    inspect_view_fields = [
+        "username",
+        "last_name",
+        "first_name",
+        "patronymic",
+        "birth_date",
+        "email",
+        "phone",
+    ]
     filterset_class = PersonFilterSet
     search_fields = list(NAME_FIELDS)
     ordering = ["last_name", "first_name", "patronymic", "pk"]

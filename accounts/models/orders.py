@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -38,15 +39,22 @@ class Order(ClusterableModel):
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=OrderKind.choices)
     title = models.CharField(_("title"), max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     applied_at = models.DateTimeField(_("applied at"), null=True, blank=True, editable=False)
     applied_by = models.ForeignKey(
-        "User", on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="+"
+        "User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("applied by"),
     )
 
     class Meta:
         ordering = ["-date", "-number"]
-        verbose_name = _("order")
+        # «order» is also a place in a list (sort order): the catalogue tells them apart.
+        verbose_name = pgettext_lazy("a director's decree", "order")
         verbose_name_plural = _("orders")
         constraints = [
             models.UniqueConstraint(fields=["school", "number", "date"], name="unique_order_number")
