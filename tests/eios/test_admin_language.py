@@ -7,16 +7,20 @@ hooks add. Each is rendered for the superuser over the demo school and its visib
 value of buttons) may hold no Latin word outside a short list of proper names.
 """
 
+import importlib
 import json
 import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
 from wagtail import hooks
 from wagtail.admin.viewsets import viewsets
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Collection, Page, Task, Workflow
 
@@ -51,12 +55,16 @@ def _ours(obj) -> bool:
 
 
 def admin_screens():
-    """(URL name, model of the viewset or None) of every admin view our apps register."""
+    """(URL name, model of the viewset or None) of every admin view our apps register:
+    their viewsets, and Wagtail's viewsets of their models (the chooser of a snippet)
+    but for the documents' and images' own screens, which are Wagtail's."""
     reverse("wagtailadmin_home")  # loading the admin's addresses fills Wagtail's registry
+    wagtails_own = {get_document_model(), get_image_model()}
     screens = []
     for viewset in viewsets.viewsets:
-        if _ours(type(viewset)):
-            model = getattr(viewset, "model", None)
+        model = getattr(viewset, "model", None)
+        of_our_model = isinstance(model, type) and _ours(model) and model not in wagtails_own
+        if _ours(type(viewset)) or of_our_model:
             screens += [(viewset.get_url_name(p.name), model) for p in viewset.get_urlpatterns()]
     for hook in hooks.get_hooks("register_admin_urls"):
         if _ours(hook):
@@ -246,3 +254,21 @@ def test_wagtails_own_groups_workflow_and_roots_are_named_in_russian(demo_school
     ]
     assert "Модераторы" in names and "Редакторы" in names
     assert not [name for name in names if LATIN_WORD.search(name)]
+
+
+def test_the_renaming_can_be_undone_and_keeps_names_a_school_chose(db):
+    renaming = importlib.import_module("cms.migrations.0004_wagtail_defaults_in_russian")
+    Group.objects.filter(name="Редакторы").update(name="Редакция сайта")
+
+    renaming.to_english(django_apps, None)
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Moderators", "Редакция сайта"} <= names and "Editors" not in names
+    assert Page.get_first_root_node().title == "Root"
+    assert Collection.get_first_root_node().name == "Root"
+    assert Workflow.objects.get().name == "Moderators approval"
+
+    renaming.to_russian(django_apps, None)
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Модераторы", "Редакция сайта"} <= names
+    assert Page.get_first_root_node().title == "Все сайты"
+    assert Task.objects.get().name == "Согласование модераторами"
