@@ -22,7 +22,7 @@ from wagtail.admin.views import generic
 
 @dataclass(frozen=True)
 class ModelSentences:
-    add: Promise  # the listing's button: «Add order»
+    add: Promise  # the listing's button: «Add an order»
     new: Promise  # the title of the add screen: «New order»
     created: Promise  # «Order '%(object)s' created.»
     updated: Promise  # «Order '%(object)s' updated.»
