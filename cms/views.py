@@ -1,5 +1,6 @@
 import mimetypes
 import posixpath
+import re
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -18,16 +19,30 @@ from eios.pagecache import mark_cacheable
 from .models.images import RESTRICTED_RENDITIONS
 
 SEARCH_PER_PAGE = 10
+WORD = re.compile(r"\w+")
+
+
+def search_words(query: str) -> str:
+    """The words of a visitor's query, which is all the search backend is given.
+
+    The backends pass a query on in their own query languages: on SQLite the database
+    backend quotes each word for FTS5 without escaping a double quote inside it, and
+    FTS5 refuses `"`, `a"b` or a NUL as an unterminated string; PostgreSQL refuses a NUL
+    in any string. Either was a server error. The index holds words only, punctuation
+    separates them there, so it separates them here.
+    """
+    return " ".join(WORD.findall(query))
 
 
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()
+    words = search_words(query)
     results = Page.objects.none()
-    if query:
+    if words:
         site = Site.find_for_request(request)
         results = (
-            Page.objects.live().public().descendant_of(site.root_page, inclusive=True).search(query)
+            Page.objects.live().public().descendant_of(site.root_page, inclusive=True).search(words)
         )
     paginator = Paginator(results, SEARCH_PER_PAGE)
     try:

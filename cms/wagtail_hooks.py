@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from eios.admin_texts import ModelSentences, SentencesViewSetMixin
 from eios.pagecache import mark_cacheable
 
 from .attachment_closure import closure_mismatches
@@ -52,7 +53,16 @@ def warn_of_attachment_closure(request, page):
         )
 
 
-class PlatformViewSet(SnippetViewSet):
+class PlatformViewSet(SentencesViewSetMixin, SnippetViewSet):
+    sentences = ModelSentences(
+        add=_("Add a platform"),
+        new=_("New platform"),
+        created=_("Platform '%(object)s' created."),
+        updated=_("Platform '%(object)s' updated."),
+        deleted=_("Platform '%(object)s' deleted."),
+        delete_question=_("Are you sure you want to delete this platform?"),
+    )
+
     class LinkStatusColumn(Column):
         """«alive», «dead» with the reason, or «not checked» — editors fix dead links first."""
 

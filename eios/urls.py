@@ -29,7 +29,7 @@ urlpatterns = [
     path("terms/", terms_views.read, name="terms"),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's address of a document file, answered through its own view (first match wins).
-    re_path(r"^documents/(\d+)/(.*)$", document_serve),
+    re_path(r"^documents/(\d+)/(.*)$", document_serve, name="document_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("docs/<int:document_id>/", cms_views.document_detail, name="document_detail"),
     path("restricted-images/<int:image_id>/<str:name>", cms_views.image_file, name="image_file"),

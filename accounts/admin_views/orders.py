@@ -13,7 +13,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.generic import (
     DeleteView,
@@ -29,6 +29,7 @@ from wagtail.admin.widgets.button import MenuItem
 from accounts.filters import OrderFilterSet
 from accounts.models import Order
 from accounts.services.orders import order_apply, order_problems
+from eios.admin_texts import ItemsPanel, ModelSentences, ReadableInspectMixin, SentencesViewSetMixin
 
 
 def state_text(order) -> str:
@@ -93,7 +94,7 @@ class OrderDeleteView(AppliedOrderRefusedMixin, DeleteView):
     pass
 
 
-class OrderInspectView(InspectView):
+class OrderInspectView(ReadableInspectMixin, InspectView):
     template_name = "accounts/admin/order_inspect.html"
     apply_url_name = None
 
@@ -191,8 +192,16 @@ LINE_PANELS = [
 ]
 
 
-class OrderViewSet(ModelViewSet):
+class OrderViewSet(SentencesViewSetMixin, ModelViewSet):
     model = Order
+    sentences = ModelSentences(
+        add=_("Add an order"),
+        new=_("New order"),
+        created=_("Order '%(object)s' created."),
+        updated=_("Order '%(object)s' updated."),
+        deleted=_("Order '%(object)s' deleted."),
+        delete_question=_("Are you sure you want to delete this order?"),
+    )
     name = "orders"
     icon = "doc-full"
     menu_label = _("Orders")
@@ -236,8 +245,12 @@ class OrderViewSet(ModelViewSet):
         FieldRowPanel([FieldPanel("number"), FieldPanel("date"), FieldPanel("kind")]),
         FieldRowPanel([FieldPanel("signatory_name"), FieldPanel("signatory_position")]),
         FieldPanel("title"),
-        InlinePanel(
-            "lines", label=_("line"), heading=_("People named by the order"), panels=LINE_PANELS
+        ItemsPanel(
+            "lines",
+            label=_("line"),
+            add_label=_("Add a line"),
+            heading=_("People named by the order"),
+            panels=LINE_PANELS,
         ),
     ]
 

@@ -38,6 +38,7 @@ from accounts.services.blocking import (
 )
 from accounts.views.slips import slips_response
 from cms.models import School
+from eios.admin_texts import ReadableInspectMixin
 
 # What people are found by, on this screen and in the person chooser.
 NAME_FIELDS = ("last_name", "first_name", "patronymic", "username")
@@ -127,11 +128,10 @@ class PeopleIndexView(IndexView):
         return super().order_queryset(queryset)
 
 
-class PersonInspectView(InspectView):
+class PersonInspectView(ReadableInspectMixin, InspectView):
     permission_policy = people_policy
     any_permission_required = ["change", "view"]
     template_name = "accounts/admin/person_inspect.html"
-    fields = ["username", "last_name", "first_name", "patronymic", "birth_date", "email", "phone"]
     url_name_prefix = None
 
     def get_object(self, queryset=None):
@@ -358,6 +358,16 @@ class PeopleViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = PeopleIndexView
     inspect_view_class = PersonInspectView
+    # Never the password hash, nor the flags of Django's own user model.
+    inspect_view_fields = [
+        "username",
+        "last_name",
+        "first_name",
+        "patronymic",
+        "birth_date",
+        "email",
+        "phone",
+    ]
     filterset_class = PersonFilterSet
     search_fields = list(NAME_FIELDS)
     ordering = NAME_ORDERING

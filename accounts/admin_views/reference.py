@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from accounts.models import Position, SchoolClass, SubjectDepartment, TermsVersion
 from accounts.services.terms import terms_fixed
 from eios.access import Action, visible
+from eios.admin_texts import ModelSentences, SentencesViewSetMixin
 
 
 class ProtectedDeleteView(DeleteView):
@@ -65,8 +66,16 @@ class SchoolClassIndexView(IndexView):
         )
 
 
-class SchoolClassViewSet(ModelViewSet):
+class SchoolClassViewSet(SentencesViewSetMixin, ModelViewSet):
     model = SchoolClass
+    sentences = ModelSentences(
+        add=_("Add a class"),
+        new=_("New class"),
+        created=_("Class '%(object)s' created."),
+        updated=_("Class '%(object)s' updated."),
+        deleted=_("Class '%(object)s' deleted."),
+        delete_question=_("Are you sure you want to delete this class?"),
+    )
     name = "classes"
     icon = "group"
     menu_label = _("Classes")
@@ -94,8 +103,16 @@ class SchoolClassViewSet(ModelViewSet):
         )
 
 
-class SubjectDepartmentViewSet(ModelViewSet):
+class SubjectDepartmentViewSet(SentencesViewSetMixin, ModelViewSet):
     model = SubjectDepartment
+    sentences = ModelSentences(
+        add=_("Add a subject department"),
+        new=_("New subject department"),
+        created=_("Subject department '%(object)s' created."),
+        updated=_("Subject department '%(object)s' updated."),
+        deleted=_("Subject department '%(object)s' deleted."),
+        delete_question=_("Are you sure you want to delete this subject department?"),
+    )
     name = "departments"
     icon = "folder-open-inverse"
     menu_label = _("Subject departments")
@@ -119,8 +136,16 @@ class SubjectDepartmentViewSet(ModelViewSet):
         )
 
 
-class PositionViewSet(ModelViewSet):
+class PositionViewSet(SentencesViewSetMixin, ModelViewSet):
     model = Position
+    sentences = ModelSentences(
+        add=_("Add a position"),
+        new=_("New position"),
+        created=_("Position '%(object)s' created."),
+        updated=_("Position '%(object)s' updated."),
+        deleted=_("Position '%(object)s' deleted."),
+        delete_question=_("Are you sure you want to delete this position?"),
+    )
     name = "positions"
     icon = "tag"
     menu_label = _("Positions")
@@ -172,8 +197,16 @@ class TermsVersionEditView(EditView):
         return redirect(self.index_url_name)
 
 
-class TermsVersionViewSet(ModelViewSet):
+class TermsVersionViewSet(SentencesViewSetMixin, ModelViewSet):
     model = TermsVersion
+    sentences = ModelSentences(
+        add=_("Add a version of the terms"),
+        new=_("New version of the terms"),
+        created=_("Version of the terms '%(object)s' created."),
+        updated=_("Version of the terms '%(object)s' updated."),
+        deleted=_("Version of the terms '%(object)s' deleted."),
+        delete_question=_("Are you sure you want to delete this version of the terms?"),
+    )
     name = "terms"
     icon = "doc-full-inverse"
     menu_label = _("Terms of use")

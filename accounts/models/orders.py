@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
@@ -63,16 +64,23 @@ class Order(ClusterableModel):
         blank=True,
         help_text=_("E.g. «директор» or «и. о. директора»."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     applied_at = models.DateTimeField(_("applied at"), null=True, blank=True, editable=False)
     applied_by = models.ForeignKey(
-        "User", on_delete=models.PROTECT, null=True, blank=True, editable=False, related_name="+"
+        "User",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("applied by"),
     )
 
     class Meta:
         # Drafts without a date first: they are what the office works on.
         ordering = [models.F("date").desc(nulls_first=True), "-number", "-pk"]
-        verbose_name = _("order")
+        # «order» is also a place in a list (sort order): the catalogue tells them apart.
+        verbose_name = pgettext_lazy("a director's decree", "order")
         verbose_name_plural = _("orders")
         constraints = [
             # Drafts have no number yet: any number of them may wait at once.

@@ -1,10 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
@@ -23,6 +22,7 @@ from ..selectors import (
 from ..services.blocking import account_block, may_block
 from ..services.sessions import sessions_end
 from ..services.signin import login_history
+from .addresses import next_on_site
 
 
 @login_required
@@ -79,15 +79,10 @@ def block_self(request):
 def _back_to(request, pupil) -> str:
     """Where blocking returns: the page it was started from (the class page, the cabinet),
     never an address outside the site."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
     school_class = current_class_of(pupil)
     if school_class is not None and can(request.user, Action.VIEW, school_class):
-        return reverse("class_detail", args=[school_class.pk])
-    return reverse("cabinet")
+        return next_on_site(request, reverse("class_detail", args=[school_class.pk]))
+    return next_on_site(request, reverse("cabinet"))
 
 
 @login_required
@@ -117,4 +112,4 @@ def block_pupil(request, user_id):
         )
         % {"name": pupil.get_full_name()},
     )
-    return redirect(back)
+    return HttpResponseRedirect(back)

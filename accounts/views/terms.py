@@ -1,15 +1,14 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
 
 from ..services.terms import terms_accept, terms_current, terms_pending
+from .addresses import next_on_site
 
 
 def _next(request) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return "cabinet"
+    return next_on_site(request, reverse("cabinet"))
 
 
 @login_required
@@ -17,10 +16,10 @@ def accept(request):
     """The acceptance page a user sees until they accept the current terms (§6.4)."""
     version = terms_pending(request)
     if version is None:
-        return redirect(_next(request))
+        return HttpResponseRedirect(_next(request))
     if request.method == "POST" and request.POST.get("accept") == str(version.pk):
         terms_accept(request=request, version=version)
-        return redirect(_next(request))
+        return HttpResponseRedirect(_next(request))
     return render(
         request, "accounts/terms_accept.html", {"version": version, "next": _next(request)}
     )

@@ -60,11 +60,14 @@ POSITIONS = [
 # Regulation §5.4: the director and deputies see all.
 SEEING_EVERYTHING = {"director", "deputy"}
 
+# Wagtail's «Editors», named in Russian by migration cms 0004.
+EDITORS = "Редакторы"
+
 # Development-only accounts, listed in README.md.
 DEMO_ACCOUNTS = [
     # username, password, last, first, patronymic, superuser, group
     ("admin", "demo-admin-29", "Сергеев", "Павел", "Игоревич", True, None),
-    ("editor", "demo-editor-29", "Орлова", "Марина", "Викторовна", False, "Editors"),
+    ("editor", "demo-editor-29", "Орлова", "Марина", "Викторовна", False, EDITORS),
     ("teacher", "demo-teacher-29", "Белова", "Ирина", "Николаевна", False, None),
     ("student", "demo-student-29", "Кузнецов", "Артём", "Дмитриевич", False, None),
 ]
@@ -206,7 +209,7 @@ def _documents() -> None:
 
 def _people(students: int) -> None:
     user_model = get_user_model()
-    editors = Group.objects.filter(name="Editors").first()
+    editors = Group.objects.filter(name=EDITORS).first()
     for username, password, last, first, middle, superuser, group in DEMO_ACCOUNTS:
         if user_model.objects.filter(username=username).exists():
             continue
@@ -220,7 +223,7 @@ def _people(students: int) -> None:
         )
         user.set_password(password)
         user.save()
-        if group == "Editors" and editors is not None:
+        if group == EDITORS and editors is not None:
             user.groups.add(editors)
     existing = set(
         user_model.objects.filter(username__startswith="student").values_list("username", flat=True)

@@ -183,7 +183,11 @@ def administers_page(user, page) -> bool:
 
 
 def administers_anything(user) -> bool:
-    """Whether the user administers some element: they then pick people to grant to."""
+    """Whether the user administers some element: they then pick people to grant to.
+
+    By a grant, by a model-wide permission of their positions, or by their post alone
+    (the head of a subject department administers its materials, regulation §5.4).
+    """
     if not (user.is_authenticated and user.is_active):
         return False
     if user.is_superuser or any(
@@ -194,4 +198,9 @@ def administers_anything(user) -> bool:
     return (
         UserObjectPermission.objects.filter(user=user, **administer).exists()
         or GroupObjectPermission.objects.filter(group__in=_group_ids(user), **administer).exists()
+        or any(
+            action is Action.ADMINISTER
+            for element in ELEMENTS.values()
+            for _held, action, _post in element.structurally_held(user)
+        )
     )

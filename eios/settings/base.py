@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the request: see eios/nul.py.
+    "eios.nul.NulRefusingMiddleware",
     # Anonymous page views are answered from the page cache before any
     # session, CSRF or database work (see eios/pagecache.py).
     "eios.pagecache.PageCacheMiddleware",

@@ -59,7 +59,7 @@ def page(browser):
 @pytest.fixture
 def site_url(live_server, transactional_db):
     """A school site served by a live server; returns its base URL."""
-    from wagtail.models import Locale, Page
+    from wagtail.models import Collection, Locale, Page
 
     from cms.services import school_site_create
 
@@ -67,7 +67,9 @@ def site_url(live_server, transactional_db):
     # migrations create on a real installation.
     Locale.objects.get_or_create(language_code="ru")
     if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
+        Page.add_root(instance=Page(title="Все сайты", slug="root"))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Общая коллекция")
     school_site_create(
         full_name="Муниципальное бюджетное общеобразовательное учреждение «Школа № 7»",
         short_name="МБОУ Школа № 7",

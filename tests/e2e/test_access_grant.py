@@ -37,3 +37,32 @@ def test_a_class_is_opened_to_a_colleague_through_the_access_screen(page, site_u
     expect(page.locator("table.listing")).to_contain_text("Белова Ирина")
     expect(page.locator("table.listing")).not_to_contain_text("Белов (")
     assert can(colleague, Action.VIEW, school_class)
+
+
+def test_the_head_of_a_department_opens_her_materials_to_a_pupil(page, site_url):
+    # The README's «Access» example: the demo school's teacher heads a subject department
+    # and so administers its materials by her post, with no grant from anyone.
+    from accounts.models import SubjectDepartment, User
+    from cms.demo import demo_school_load
+    from eios.access import Action, can
+
+    demo_school_load(students=3, news=1)
+    materials = SubjectDepartment.objects.get(head__username="teacher").materials
+    pupil = User.objects.get(username="student")
+
+    page.goto(site_url + "/accounts/login/")
+    page.fill('input[name="login"]', "teacher")
+    page.fill('input[name="password"]', "demo-teacher-29")
+    page.get_by_role("button", name="Войти").click()
+    page.wait_for_url("**/cabinet/")
+
+    page.goto(f"{site_url}/admin/access/wagtailcore.page/{materials.pk}/")
+    page.select_option('select[name="action"]', "view")
+    page.get_by_role("button", name="Выбрать сотрудника или ученика").click()
+    page.get_by_placeholder("Фамилия, имя или логин").fill("Кузнецов")
+    page.get_by_role("link", name="Кузнецов Артём").click()
+    page.get_by_role("button", name="Предоставить").click()
+
+    # The holders by post come first, the grants after them.
+    expect(page.locator("table.listing").last).to_contain_text("Кузнецов Артём")
+    assert can(pupil, Action.VIEW, materials)
