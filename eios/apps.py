@@ -11,7 +11,7 @@ class EiosConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_migrate
 
-        from .access.elements import administer_permissions_ensure
+        from .access.registry import administer_permissions_ensure
         from .audit_db import audit_lock_function_install, audit_role_check
         from .exports import spreadsheet_exports_install
 
