@@ -10,6 +10,8 @@ class AccountsConfig(AppConfig):
         from django.db.backends.signals import connection_created
 
         from . import signals  # noqa: F401 - connects the receivers
+        from .access import access_elements_register
         from .names import sqlite_functions_register
 
         connection_created.connect(sqlite_functions_register, dispatch_uid="accounts-sqlite")
+        access_elements_register()

@@ -1,11 +1,14 @@
 """«People and orders» in the Wagtail admin: people, orders, classes, subject
 departments, positions and the terms of use under one menu item (see
-`accounts/admin_views/`)."""
+`accounts/admin_views/`); the access screens of elements and people
+(`accounts/access_admin/`)."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from .access_admin import ElementAccessView, ElementRevokeView, PersonAccessView
 from .admin_views import (
     OrderViewSet,
     PeopleViewSet,
@@ -45,3 +48,13 @@ def register_person_chooser():
 # After wagtail.users' own actions of the same types, which these replace.
 for refused in (RefusedDeleteBulkAction, RefusedSetActiveStateBulkAction):
     hooks.register("register_bulk_action", refused, order=100)
+
+
+@hooks.register("register_admin_urls")
+def register_access_urls():
+    element = "access/<element_label:label>/<int:pk>/"
+    return [
+        path("access/person/<int:pk>/", PersonAccessView.as_view(), name="eios_access_person"),
+        path(element, ElementAccessView.as_view(), name="eios_access_element"),
+        path(f"{element}revoke/", ElementRevokeView.as_view(), name="eios_access_revoke"),
+    ]

@@ -9,7 +9,9 @@ class CmsConfig(AppConfig):
     def ready(self):
         from eios import pagecache
 
+        from .access import access_elements_register
         from .images import connect_relocation
 
         pagecache.connect_invalidation()
         connect_relocation()
+        access_elements_register()

@@ -9,8 +9,7 @@ from django.db.models.signals import post_delete, post_save
 from treebeard.mp_tree import path_updated
 from wagtail.models import Collection, CollectionViewRestriction
 
-from eios.access.elements import collection_restriction
-from eios.access.levels import Closure
+from eios.access import Closure, collection_restriction
 
 from .models.images import PUBLIC_RENDITIONS, RESTRICTED_RENDITIONS, SchoolImage, SchoolRendition
 

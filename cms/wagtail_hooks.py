@@ -3,16 +3,20 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView as SnippetEditView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from eios.access import element_access_url
 from eios.admin_texts import ModelSentences, SentencesViewSetMixin
 from eios.pagecache import mark_cacheable
 
+from .access import administers_page
 from .attachment_closure import closure_mismatches
 from .models import Platform
 
@@ -22,6 +26,12 @@ def cache_public_pages(page, request, serve_args, serve_kwargs):
     # A restricted page answers with a redirect, or with a password form that sets
     # the CSRF cookie; neither is stored, so only pages open to everyone are cached.
     mark_cacheable(request)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def register_page_access_button(page, user, next_url=None):
+    if administers_page(user, page):
+        yield Button(gettext("Access"), element_access_url(page), icon_name="lock", priority=55)
 
 
 def _titles(items) -> str:

@@ -1,7 +1,8 @@
 """The security audit log in the admin's Reports (regulation §5.6, §12.3; 152-ФЗ ст. 19).
 
 Read-only by construction: a report has no add, edit or delete views, and the model
-refuses changes anyway. Only holders of `accounts.view_auditevent_log` may read it.
+refuses changes anyway. Only holders of the audit model's own «view» permission
+(`eios.view_auditevent`) may read it.
 """
 
 import django_filters
@@ -16,7 +17,7 @@ from wagtail.admin.views.reports import ReportView
 
 from .audit import AuditEvent, AuditKind
 
-PERMISSION = "accounts.view_auditevent_log"
+PERMISSION = "eios.view_auditevent"
 
 
 def may_read_audit_log(user) -> bool:

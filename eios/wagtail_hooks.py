@@ -1,28 +1,18 @@
 """The security audit log among the admin's Reports, for holders of its permission only;
-serving pages and documents through the access module (eios/access/serving.py); the
-access screens of elements and people (eios/access_admin/); moments on inspect screens
-in the school's time zone."""
+serving pages and documents through the access module (eios/access/serving.py); moments
+on inspect screens in the school's time zone."""
 
 from django.db import models
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import conditional_escape
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.fields import BaseFieldDisplay, register_display_class
-from wagtail.admin.widgets.button import Button
 
-from .access import administers_page
 from .access.documents import OpenableDocumentLinkHandler
 from .access.serving import replace_wagtail_checks
-from .access_admin import (
-    ElementAccessView,
-    ElementRevokeView,
-    PersonAccessView,
-    element_access_url,
-)
 from .admin_views import AuditLogView, may_read_audit_log
 
 replace_wagtail_checks()
@@ -67,19 +57,3 @@ class AuditLogMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_audit_log_menu_item():
     return AuditLogMenuItem(_("Audit log"), reverse("audit_log"), icon_name="list-ul", order=60)
-
-
-@hooks.register("register_admin_urls")
-def register_access_urls():
-    element = "access/<element_label:label>/<int:pk>/"
-    return [
-        path("access/person/<int:pk>/", PersonAccessView.as_view(), name="eios_access_person"),
-        path(element, ElementAccessView.as_view(), name="eios_access_element"),
-        path(f"{element}revoke/", ElementRevokeView.as_view(), name="eios_access_revoke"),
-    ]
-
-
-@hooks.register("register_page_listing_more_buttons")
-def register_page_access_button(page, user, next_url=None):
-    if administers_page(user, page):
-        yield Button(gettext("Access"), element_access_url(page), icon_name="lock", priority=55)

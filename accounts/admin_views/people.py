@@ -168,7 +168,7 @@ class PersonInspectView(ReadableInspectMixin, InspectView):
                 "order", "blocked_by", "lifted_by", "lift_order"
             ),
             actions=self.actions(person),
-            # «What can this person do?» (eios/access_admin/) opens to the same readers.
+            # «What can this person do?» (accounts/access_admin/) opens to the same readers.
             access_url=(
                 reverse("eios_access_person", args=[person.pk])
                 if people_policy.user_has_permission(self.request.user, "view")

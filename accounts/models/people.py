@@ -35,7 +35,6 @@ class User(AbstractUser):
         permissions = [
             ("issue_credentials", _("Can issue logins and one-time passwords")),
             ("block_user", _("Can block and unblock accounts")),
-            ("view_auditevent_log", _("Can read the security audit log")),
         ]
 
     @classmethod

@@ -41,7 +41,7 @@ GROUP_PERMISSIONS = {
         # unblocks and issues credentials from there (regulation §6.6–§6.7).
         "accounts.view_user",
         "accounts.view_schoolclass",
-        "accounts.view_auditevent_log",
+        "eios.view_auditevent",
         "wagtailadmin.access_admin",
     ],
     "deputy": ["accounts.view_schoolclass", "wagtailadmin.access_admin"],

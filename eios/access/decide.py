@@ -4,8 +4,14 @@ from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from guardian.models import GroupObjectPermission, UserObjectPermission
 
-from .elements import ELEMENTS, Closure, element_for
-from .levels import EVERYTHING, IMPLIED, Action, with_implied
+from .levels import EVERYTHING, IMPLIED, Action, Closure, with_implied
+from .registry import (
+    ELEMENTS,
+    element_for,
+    element_of_model,
+    seeing_everything_checks,
+    ties_of,
+)
 
 
 def _group_ids(user) -> set[int]:
@@ -16,13 +22,10 @@ def _group_ids(user) -> set[int]:
 
 
 def sees_everything(user) -> bool:
-    """The director and deputies see all (regulation §5.4): positions marked so."""
+    """The director and deputies see all (regulation §5.4): as the registered checks of
+    posts tell."""
     if not hasattr(user, "_access_sees_everything"):
-        from accounts.models import Appointment
-
-        user._access_sees_everything = Appointment.objects.filter(
-            user=user, ended_on__isnull=True, position__sees_everything=True
-        ).exists()
+        user._access_sees_everything = any(check(user) for check in seeing_everything_checks())
     return user._access_sees_everything
 
 
@@ -55,6 +58,13 @@ def _model_level(user, element) -> set[Action]:
     }
 
 
+def _structural(user, element, obj) -> set[Action]:
+    """What Wagtail's permissions and the user's posts give them on `obj`."""
+    held = set(element.held_in_wagtail(user, obj))
+    held |= {tie.action for tie in ties_of(element) if tie.holds(user, obj)}
+    return held
+
+
 def _implied(element, held) -> set[Action]:
     actions = with_implied(held)
     if element.edited_in_wagtail and Action.CHANGE not in held:
@@ -72,7 +82,7 @@ def actions_of(user, obj) -> set[Action]:
     restriction = element.restriction_of(obj)
     if user is None or not user.is_authenticated:
         return {Action.VIEW} if restriction.closure is Closure.PUBLIC else set()
-    held = set(element.structural(user, obj)) | _model_level(user, element)
+    held = _structural(user, element, obj) | _model_level(user, element)
     if restriction.closure is not Closure.RESTRICTED or restriction.admits(_group_ids(user)):
         held.add(Action.VIEW)
     if sees_everything(user):
@@ -99,26 +109,41 @@ def can(user, action, obj) -> bool:
     return action in actions_of(user, obj)
 
 
+def holds_everywhere(user, action, model) -> bool:
+    """Whether the user may `action` every element of `model`'s kind: the system
+    administrator, or a model-wide permission of their positions."""
+    if user is None or not (user.is_authenticated and user.is_active):
+        return False
+    element = element_of_model(model)
+    return user.is_superuser or Action(action) in _implied(element, _model_level(user, element))
+
+
 def visible(user, queryset: QuerySet, action=Action.VIEW) -> QuerySet:
     """The elements of `queryset` the user may `action`: three queries for any number of
     grants (no query per element).
 
-    For kinds whose closure is one level for all elements (classes, platforms); pages
-    and documents are listed through Wagtail's own public/private filters.
+    For kinds whose closure is one level for all elements (classes, platforms). Pages
+    and documents are listed through Wagtail's own public/private filters and
+    permissions; of them only «administer» is answered here, for the elements granted
+    or held by post themselves (a grant on a page covers the pages under it too, which
+    the caller works out from the pages' paths).
     """
     action = Action(action)
-    element = ELEMENTS[queryset.model._meta.label_lower]
-    if element.edited_in_wagtail:
+    element = element_of_model(queryset.model)
+    if element.edited_in_wagtail and action is not Action.ADMINISTER:
         raise TypeError(f"{element.label}: list through Wagtail's public/private filters")
-    closure = element.restriction(queryset.model()).closure
+
+    def closure():
+        return element.restriction(queryset.model()).closure
+
     if user is None or not user.is_authenticated:
-        public = closure is Closure.PUBLIC and action is Action.VIEW
+        public = action is Action.VIEW and closure() is Closure.PUBLIC
         return queryset if public else queryset.none()
     if not user.is_active:
         return queryset.none()
-    if user.is_superuser or action in _implied(element, _model_level(user, element)):
+    if holds_everywhere(user, action, queryset.model):
         return queryset
-    if action is Action.VIEW and (closure is not Closure.RESTRICTED or sees_everything(user)):
+    if action is Action.VIEW and (closure() is not Closure.RESTRICTED or sees_everything(user)):
         return queryset
     content_type = element.content_type()
     granting = {
@@ -136,50 +161,10 @@ def visible(user, queryset: QuerySet, action=Action.VIEW) -> QuerySet:
             group__in=_group_ids(user), **granting
         ).values("object_pk")
     )
-    if action is not Action.ADMINISTER:
-        condition |= element.structural_q(user)
+    for tie in ties_of(element):
+        if action in IMPLIED[tie.action]:
+            condition |= tie.q(user)
     return queryset.annotate(access_key=Cast("pk", CharField())).filter(condition)
-
-
-def administers_page(user, page) -> bool:
-    """`can(user, "administer", page)` for page listings: the pages the user administers
-    are read once per request, not once per listed page."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    if user.is_superuser:
-        return True
-    if not hasattr(user, "_access_administered_paths"):
-        from wagtail.models import Page
-
-        element = ELEMENTS["wagtailcore.page"]
-        content_type = element.content_type()
-        granting = {
-            "content_type": content_type,
-            "permission__codename": codename(Action.ADMINISTER, content_type),
-        }
-        keys = (
-            UserObjectPermission.objects.filter(user=user, **granting)
-            .values("object_pk")
-            .union(
-                GroupObjectPermission.objects.filter(group__in=_group_ids(user), **granting).values(
-                    "object_pk"
-                )
-            )
-        )
-        user._access_administered_paths = (
-            ("",)  # the model-wide permission: every page
-            if Action.ADMINISTER in _model_level(user, element)
-            else tuple(
-                Page.objects.annotate(key=Cast("pk", CharField()))
-                .filter(
-                    Q(key__in=[row["object_pk"] for row in keys])
-                    # the materials of the subject departments the user heads
-                    | Q(pk__in=element.departments_headed_by(user).values("materials"))
-                )
-                .values_list("path", flat=True)
-            )
-        )
-    return any(page.path.startswith(path) for path in user._access_administered_paths)
 
 
 def administers_anything(user) -> bool:
@@ -199,8 +184,9 @@ def administers_anything(user) -> bool:
         UserObjectPermission.objects.filter(user=user, **administer).exists()
         or GroupObjectPermission.objects.filter(group__in=_group_ids(user), **administer).exists()
         or any(
-            action is Action.ADMINISTER
+            element.model._default_manager.filter(tie.q(user)).exists()
             for element in ELEMENTS.values()
-            for _held, action, _post in element.structurally_held(user)
+            for tie in ties_of(element)
+            if tie.action is Action.ADMINISTER
         )
     )

@@ -2,8 +2,9 @@
 
 A page shows documents of many collections. One in a collection with «Privacy» is
 named — title, address, size — only to those who may open it, wherever documents are
-printed: the document link every template includes (cms/includes/document_link.html),
-the lists of StreamField blocks and of /sveden/, and links in rich text. To the others
+printed: templates ask the `may_open` and `openable` filters of `access_tags` (the
+site's document link, its lists of documents), and links in rich text are rewritten
+here. To the others
 the page looks as if the document were not there, as the document's own address does
 (eios/access/serving.py).
 

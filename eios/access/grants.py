@@ -17,8 +17,8 @@ from guardian.models import GroupObjectPermission, UserObjectPermission
 from eios.audit import AuditKind, audit_record
 
 from .decide import _model_level, actions_of, codename
-from .elements import ELEMENTS, element_for
 from .levels import Action
+from .registry import ELEMENTS, element_for, ties_of
 
 
 class GrantRefused(Exception):
@@ -184,3 +184,34 @@ def holders_of(obj) -> list[Holding]:
     return _holdings(UserObjectPermission.objects.filter(**key), "user") + _holdings(
         GroupObjectPermission.objects.filter(**key), "group"
     )
+
+
+@dataclass(frozen=True)
+class PostHolding:
+    """A holding by post: the person (or the element), what, and the post."""
+
+    action: Action
+    post: str
+    person: object = None
+    obj: object = None
+    element_kind: str = ""
+
+
+def holders_by_post(obj) -> list[PostHolding]:
+    """«Who can see this?»: who holds what on the element by their post (the class
+    teacher, the heads of subject departments over a page)."""
+    return [
+        PostHolding(tie.action, str(post), person=person)
+        for tie in ties_of(element_for(obj))
+        for person, post in tie.holders(obj)
+    ]
+
+
+def held_by_post(user) -> list[PostHolding]:
+    """«What can this person do?»: what they hold by their post, element by element."""
+    return [
+        PostHolding(tie.action, str(post), obj=obj, element_kind=str(element.kind_name))
+        for element in ELEMENTS.values()
+        for tie in ties_of(element)
+        for obj, post in tie.held(user)
+    ]

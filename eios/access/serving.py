@@ -7,8 +7,8 @@ not see answers exactly as a missing one (404); only an element open to every
 signed-in user sends an anonymous visitor to the login page.
 """
 
-import wagtail.documents.wagtail_hooks as wagtail_document_hooks
-import wagtail.wagtail_hooks as wagtail_page_hooks
+import importlib
+
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
@@ -16,8 +16,15 @@ from wagtail import hooks
 from wagtail.documents.views.serve import serve as wagtail_document_serve
 
 from .decide import can, is_public
-from .elements import Closure, element_for
-from .levels import Action
+from .levels import Action, Closure
+from .registry import element_for
+
+# Wagtail's own privacy checks (Wagtail 8.0), replaced by ours in the same hook lists; a
+# system check (eios/access/checks.py) stops the start-up if an upgrade moves them.
+WAGTAIL_CHECKS = {
+    "on_serve_page": ("wagtail.wagtail_hooks", "check_view_restrictions"),
+    "before_serve_document": ("wagtail.documents.wagtail_hooks", "check_view_restrictions"),
+}
 
 
 def refusal(request, obj):
@@ -59,16 +66,24 @@ def document_serve(request, document_id, document_filename):
     return response
 
 
+def wagtail_check(hook_name: str):
+    """Wagtail's own privacy check of the hook, or None if it is not where it was."""
+    module, name = WAGTAIL_CHECKS[hook_name]
+    return getattr(importlib.import_module(module), name, None)
+
+
+OUR_CHECKS = {
+    "on_serve_page": serve_page_if_allowed,
+    "before_serve_document": serve_document_if_allowed,
+}
+
+
 def replace_wagtail_checks() -> None:
-    """Take Wagtail's privacy checks out of the hook lists (imported above, so they are
+    """Take Wagtail's privacy checks out of the hook lists (imported here, so they are
     registered by now whatever the order of INSTALLED_APPS) and put ours in."""
-    replaced = {
-        "on_serve_page": wagtail_page_hooks.check_view_restrictions,
-        "before_serve_document": wagtail_document_hooks.check_view_restrictions,
-    }
-    for name, wagtail_check in replaced.items():
+    for name, ours in OUR_CHECKS.items():
+        wagtail_own = wagtail_check(name)
         hooks._hooks[name] = [
-            (fn, order) for fn, order in hooks._hooks[name] if fn is not wagtail_check
+            (fn, order) for fn, order in hooks._hooks.get(name, []) if fn is not wagtail_own
         ]
-    hooks.register("on_serve_page", serve_page_if_allowed, order=-100)
-    hooks.register("before_serve_document", serve_document_if_allowed, order=-100)
+        hooks.register(name, ours, order=-100)

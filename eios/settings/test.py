@@ -15,3 +15,5 @@ ALLOWED_HOSTS = ["*"]
 # A test changes pages inside one transaction, where the commit that moves the content
 # generation on never comes; tests of the fragment cache switch it on and commit.
 FRAGMENT_CACHE_ENABLED = False
+# An app of the tests' own that joins access control by registration alone (tests/toyapp/).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.toyapp"]  # noqa: F405

@@ -3,9 +3,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from eios.access import Action, can
+from eios.access import Action, can, element_access_url
 from eios.access import documents as closed_documents
-from eios.access_admin.rows import element_access_url
 
 register = template.Library()
 

@@ -21,6 +21,16 @@ from accounts.services.blocking import account_block
 from accounts.services.positions import appointment_start
 from cms.models import ContentPage, Platform, PlatformCatalogPage, School, SchoolDocument
 from eios.access import Action, grant
+
+# The school, its people and its class as the accounts tests make them (the access
+# screens' tests).
+from tests.accounts.conftest import (  # noqa: F401
+    director,
+    school,
+    school_class,
+    student_position,
+    teacher,
+)
 from tests.images import school_image
 
 TODAY = datetime.date(2026, 9, 1)
@@ -92,15 +102,13 @@ def world(school_site, home):
             title=title, collection=collection, file=ContentFile(b"%PDF-1.4 text", "plan.pdf")
         )
 
-    school_class = SchoolClass.objects.create(
+    class_5a = SchoolClass.objects.create(
         school=School.for_site(school_site),
         name="5А",
         year=2026,
         class_teacher=people["class_teacher"],
     )
-    ClassMembership.objects.create(
-        user=people["student"], school_class=school_class, started_on=TODAY
-    )
+    ClassMembership.objects.create(user=people["student"], school_class=class_5a, started_on=TODAY)
     elements = SimpleNamespace(
         public_page=page("about"),
         members_page=page("members", restriction="login"),
@@ -113,7 +121,7 @@ def world(school_site, home):
         staff_document=document("Методичка", methodical),
         public_image=school_image("Здание школы", root, "building.png"),
         staff_image=school_image("Схема урока", methodical, "lesson.png"),
-        school_class=school_class,
+        school_class=class_5a,
         platform=Platform.objects.create(
             school=School.for_site(school_site), name="Российская электронная школа"
         ),

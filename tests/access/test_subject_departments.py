@@ -10,9 +10,9 @@ from accounts.models import BlockKind, SubjectDepartment, User
 from accounts.services.blocking import account_block
 from cms.demo import demo_school_load
 from cms.models import ContentPage
+from cms.wagtail_hooks import register_page_access_button
 from eios.access import Action, can, grant
 from eios.audit import AuditEvent, AuditKind
-from eios.wagtail_hooks import register_page_access_button
 from tests.clients import signed_in
 
 pytestmark = pytest.mark.django_db

@@ -25,7 +25,7 @@ from wagtail.log_actions import log
 from wagtail.models import Collection, Page, Task, Workflow
 
 from accounts.models import Order, Position, SchoolClass, User
-from eios.access.elements import ELEMENTS
+from eios.access.registry import ELEMENTS
 
 pytestmark = pytest.mark.django_db
 

@@ -31,7 +31,7 @@ def auditor(db):
         "orlova.e", password="pass-29", last_name="Орлова", first_name="Елена"
     )
     user.user_permissions.add(
-        *Permission.objects.filter(codename__in=["access_admin", "view_auditevent_log"])
+        *Permission.objects.filter(codename__in=["access_admin", "view_auditevent"])
     )
     return user
 

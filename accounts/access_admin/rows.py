@@ -3,16 +3,19 @@
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group
-from django.urls import reverse
 from django.utils.translation import gettext
 
-from accounts.models import Position
-from eios.access import Action, Closure, holders_of
-from eios.access.elements import ELEMENTS, element_for
+from eios.access import (
+    Action,
+    Closure,
+    element_access_url,
+    element_for,
+    held_by_post,
+    holders_by_post,
+    holders_of,
+)
 
-
-def element_access_url(obj) -> str:
-    return reverse("eios_access_element", args=[element_for(obj).label, obj.pk])
+from ..models import Position
 
 
 def position_text(position) -> str:
@@ -75,8 +78,8 @@ def holder_rows(obj) -> list[Row]:
 def post_rows(obj) -> list[Row]:
     """Who holds what by their post (class teacher, head of a subject department)."""
     return [
-        Row(action, f"{person.get_label()}, {post}", person)
-        for person, action, post in element_for(obj).structural_holders(obj)
+        Row(held.action, f"{held.person.get_label()}, {held.post}", held.person)
+        for held in holders_by_post(obj)
     ]
 
 
@@ -84,14 +87,13 @@ def held_by_post_rows(user) -> list[Row]:
     """What the person holds by their post, element by element."""
     rows = [
         Row(
-            action,
-            str(post),
-            element_kind=str(element.kind_name),
-            element=obj,
-            element_url=element_access_url(obj),
+            held.action,
+            held.post,
+            element_kind=held.element_kind,
+            element=held.obj,
+            element_url=element_access_url(held.obj),
         )
-        for element in ELEMENTS.values()
-        for obj, action, post in element.structurally_held(user)
+        for held in held_by_post(user)
     ]
     return sorted(rows, key=lambda row: (row.element_kind, str(row.element)))
 

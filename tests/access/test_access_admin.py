@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from accounts.models import Position, SchoolClass, User
 from accounts.services.positions import appointment_start
+from cms.wagtail_hooks import register_page_access_button
 from eios.access import Action, grant, holders_of
 from eios.audit import AuditEvent, AuditKind
-from eios.wagtail_hooks import register_page_access_button
 from tests.clients import signed_in
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from accounts.admin_views.people import full_name, people_policy
-from accounts.selectors import positions_of
 from eios.access import holdings_of
 
+from ..admin_views.people import full_name, people_policy
+from ..selectors import positions_of
 from .rows import held_by_post_rows, holding_rows, positions_by_group
 
 User = get_user_model()
@@ -28,7 +28,7 @@ def may_read_holdings(user) -> bool:
 class PersonAccessView(WagtailAdminTemplateMixin, TemplateView):
     """What one person can do: their grants, their positions' grants, their positions."""
 
-    template_name = "eios/access/person.html"
+    template_name = "accounts/access/person.html"
     header_icon = "lock"
     page_title = _("What can this person do?")
 

@@ -1,5 +1,7 @@
 """Access screens of the admin (regulation §5.5–§5.6): «who holds what on this element»,
-with granting and revoking, and «what can this person do?».
+with granting and revoking, and «what can this person do?». They live with accounts
+because they show people and positions; every kind of element registered with the access
+module (eios/access/registry.py) has its screen here, whichever app registered it.
 
 Granting and revoking go through `eios.access.grant` / `revoke`, which check the actor
 and write the audit log; nothing here decides access or writes a grant itself. An
@@ -14,12 +16,10 @@ are looked up once for all the groups shown.
 
 from .element import ElementAccessView, ElementRevokeView
 from .person import PersonAccessView, may_read_holdings
-from .rows import element_access_url
 
 __all__ = [
     "ElementAccessView",
     "ElementRevokeView",
     "PersonAccessView",
-    "element_access_url",
     "may_read_holdings",
 ]

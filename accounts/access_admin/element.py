@@ -20,14 +20,21 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
-from accounts.admin_views.chooser import person_chooser_viewset
-from accounts.models import Position
-from eios.access import Action, GrantRefused, can, grant, revoke
-from eios.access.elements import ELEMENTS, element_for
+from eios.access import (
+    Action,
+    GrantRefused,
+    can,
+    element_access_url,
+    element_for,
+    grant,
+    revoke,
+)
+from eios.access.registry import ELEMENTS
 
+from ..admin_views.chooser import person_chooser_viewset
+from ..models import Position
 from .rows import (
     admitting_positions,
-    element_access_url,
     holder_rows,
     position_text,
     positions_by_group,
@@ -129,7 +136,7 @@ def holder_text(holder: dict) -> str:
 class ElementAccessView(WagtailAdminTemplateMixin, FormView):
     """Who holds what on one element; grant to a person or a position."""
 
-    template_name = "eios/access/element.html"
+    template_name = "accounts/access/element.html"
     form_class = GrantForm
     header_icon = "lock"
     page_title = _("Access")
