@@ -21,10 +21,10 @@ from cms.models import (
     NewsPage,
     Platform,
     PlatformCatalogPage,
-    School,
     SchoolDocument,
 )
 from cms.services import school_site_create
+from eios.models import School
 
 from .access import demo_access_load
 from .pdf import minimal_pdf

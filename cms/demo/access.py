@@ -7,7 +7,8 @@ the class record."""
 from wagtail.models import PageViewRestriction
 
 from accounts.models import Position, SubjectDepartment, User
-from cms.models import ContentPage, School
+from cms.models import ContentPage
+from eios.models import School
 
 STAFF_POSITIONS = [
     "director",

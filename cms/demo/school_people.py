@@ -18,7 +18,7 @@ from accounts.models import (
     User,
 )
 from accounts.services.orders import order_apply
-from cms.models import School
+from eios.models import School
 
 YEAR = 2025  # school year 2025/2026
 # Orders are applied as signed (regulation §6.5); the demo school's director signs them.

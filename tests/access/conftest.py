@@ -19,8 +19,9 @@ from accounts.models import (
 )
 from accounts.services.blocking import account_block
 from accounts.services.positions import appointment_start
-from cms.models import ContentPage, Platform, PlatformCatalogPage, School, SchoolDocument
+from cms.models import ContentPage, Platform, PlatformCatalogPage, SchoolDocument
 from eios.access import Action, grant
+from eios.models import School
 from tests.images import school_image
 
 TODAY = datetime.date(2026, 9, 1)

@@ -8,8 +8,8 @@ def test_a_class_is_opened_to_a_colleague_through_the_access_screen(page, site_u
     from wagtail.models import Site
 
     from accounts.models import SchoolClass, User
-    from cms.models import School
     from eios.access import Action, can
+    from eios.models import School
 
     User.objects.create_superuser("root", password="root-pass-2929", last_name="Сергеев")
     colleague = User.objects.create_user(

@@ -22,7 +22,7 @@ def demo_school(django_db_setup, django_db_blocker):
     terms nobody has accepted yet (its edit screen)."""
     from accounts.models import Order, OrderKind, OrderLine, TermsVersion, User
     from cms.demo import demo_school_load
-    from cms.models import School
+    from eios.models import School
 
     with django_db_blocker.unblock(), transaction.atomic():
         site = demo_school_load(students=3, news=1)

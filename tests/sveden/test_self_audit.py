@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from cms.demo import demo_school_load
-from cms.models import School
 from cms.sveden.models import SvedenCommonPage
+from eios.models import School
 
 pytestmark = pytest.mark.django_db
 
