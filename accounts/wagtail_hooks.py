@@ -45,3 +45,11 @@ def register_person_chooser():
 # After wagtail.users' own actions of the same types, which these replace.
 for refused in (RefusedDeleteBulkAction, RefusedSetActiveStateBulkAction):
     hooks.register("register_bulk_action", refused, order=100)
+
+
+@hooks.register("register_demo_data")
+def demo_people():
+    # Read only by `load_demo`, so not imported with the admin.
+    from .demo import PARTS
+
+    return PARTS
