@@ -58,3 +58,11 @@ def register_access_urls():
         path(element, ElementAccessView.as_view(), name="eios_access_element"),
         path(f"{element}revoke/", ElementRevokeView.as_view(), name="eios_access_revoke"),
     ]
+
+
+@hooks.register("register_demo_data")
+def demo_people():
+    # Read only by `load_demo`, so not imported with the admin.
+    from .demo import PARTS
+
+    return PARTS

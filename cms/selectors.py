@@ -2,12 +2,8 @@
 
 from wagtail.models import Site
 
-from .models import Platform, School
+from .models import Platform
 from .models.platforms import AccessKind
-
-
-def school_for_site(site: Site) -> School:
-    return School.for_site(site)
 
 
 def platforms_for_site(site: Site):

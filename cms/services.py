@@ -5,8 +5,9 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from cms.sveden.services import sveden_tree_create
+from eios.models import School
 
-from .models import HomePage, School
+from .models import HomePage
 
 
 @transaction.atomic

@@ -133,3 +133,11 @@ class PlatformViewSet(SentencesViewSetMixin, SnippetViewSet):
 
 
 register_snippet(PlatformViewSet)
+
+
+@hooks.register("register_demo_data")
+def demo_site():
+    # Read only by `load_demo`, so not imported with the admin.
+    from .demo import PARTS
+
+    return PARTS

@@ -1,3 +1,4 @@
 from .audit import AuditEvent
+from .school import School
 
-__all__ = ["AuditEvent"]
+__all__ = ["AuditEvent", "School"]

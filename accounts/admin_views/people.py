@@ -37,8 +37,8 @@ from accounts.services.blocking import (
     open_block_of,
 )
 from accounts.views.slips import slips_response
-from cms.models import School
 from eios.admin_texts import ReadableInspectMixin
+from eios.models import School
 
 # What people are found by, on this screen and in the person chooser.
 NAME_FIELDS = ("last_name", "first_name", "patronymic", "username")

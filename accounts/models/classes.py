@@ -11,7 +11,7 @@ class SchoolClass(models.Model):
     """
 
     school = models.ForeignKey(
-        "cms.School", on_delete=models.CASCADE, related_name="classes", verbose_name=_("school")
+        "eios.School", on_delete=models.CASCADE, related_name="classes", verbose_name=_("school")
     )
     name = models.CharField(_("name"), max_length=20, help_text=_("For example «5А»."))
     year = models.PositiveSmallIntegerField(

@@ -12,7 +12,7 @@ class SubjectDepartment(models.Model):
     """
 
     school = models.ForeignKey(
-        "cms.School",
+        "eios.School",
         on_delete=models.CASCADE,
         related_name="departments",
         verbose_name=_("school"),

@@ -38,7 +38,7 @@ class Order(ClusterableModel):
     """
 
     school = models.ForeignKey(
-        "cms.School", on_delete=models.PROTECT, related_name="orders", verbose_name=_("school")
+        "eios.School", on_delete=models.PROTECT, related_name="orders", verbose_name=_("school")
     )
     number = models.CharField(
         _("number"),

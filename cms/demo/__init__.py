@@ -1,16 +1,14 @@
-"""The demo school: a fictional school with its pages, news, documents, platforms and people.
+"""cms' part of the demo school (`load_demo`, eios/demo.py): a fictional school's site
+with its pages, news, documents, platforms, «Сведения» and the access defaults of its
+methodical section.
 
-`demo_school_load()` is idempotent: running it again completes what is missing and
-changes nothing that exists.
+Idempotent: running it again completes what is missing and changes nothing that exists.
 """
 
 import datetime
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from accounts.models import Position
 from cms.models import (
@@ -21,16 +19,15 @@ from cms.models import (
     NewsPage,
     Platform,
     PlatformCatalogPage,
-    School,
     SchoolDocument,
 )
 from cms.services import school_site_create
+from eios.demo import Demo, DemoPart
+from eios.models import School
 
 from .access import demo_access_load
 from .pdf import minimal_pdf
-from .people import russian_people
 from .platforms import PLATFORMS
-from .school_people import demo_people_load
 from .sveden import sveden_demo_fill
 
 SCHOOL = {
@@ -44,33 +41,6 @@ SCHOOL = {
     "telephone": "(86100) 2-29-29; (86100) 2-29-30",
     "email": "school29@example.ru",
 }
-
-POSITIONS = [
-    ("director", "Директор"),
-    ("deputy", "Заместитель директора"),
-    ("head_of_department", "Руководитель ШМО"),
-    ("teacher", "Учитель"),
-    ("class_teacher", "Классный руководитель"),
-    ("it_teacher", "Учитель информатики, ответственный за ЭИОС"),
-    ("librarian", "Педагог-библиотекарь"),
-    ("sysadmin", "Системный администратор"),
-    ("student", "Обучающийся"),
-]
-
-# Regulation §5.4: the director and deputies see all.
-SEEING_EVERYTHING = {"director", "deputy"}
-
-# Wagtail's «Editors», named in Russian by migration cms 0004.
-EDITORS = "Редакторы"
-
-# Development-only accounts, listed in README.md.
-DEMO_ACCOUNTS = [
-    # username, password, last, first, patronymic, superuser, group
-    ("admin", "demo-admin-29", "Сергеев", "Павел", "Игоревич", True, None),
-    ("editor", "demo-editor-29", "Орлова", "Марина", "Викторовна", False, EDITORS),
-    ("teacher", "demo-teacher-29", "Белова", "Ирина", "Николаевна", False, None),
-    ("student", "demo-student-29", "Кузнецов", "Артём", "Дмитриевич", False, None),
-]
 
 NEWS_TITLES = [
     "Школьный этап всероссийской олимпиады школьников",
@@ -89,23 +59,34 @@ DOCUMENTS = [
 ]
 
 
-@transaction.atomic
-def demo_school_load(*, students: int = 60, news: int = 12) -> Site:
-    site = Site.objects.filter(root_page__content_type__model="homepage").first()
-    if site is None:
-        site = school_site_create(hostname="localhost", port=80, **SCHOOL)
-    school = School.for_site(site)
-    home = site.root_page.specific
-    _home_content(home)
-    _positions()
+def _site(demo: Demo) -> None:
+    school = School.objects.order_by("pk").first()
+    if school is None:
+        school = School.for_site(school_site_create(hostname="localhost", port=80, **SCHOOL))
+    _home_content(school.site.root_page.specific)
+    demo.school = school
+
+
+def _content(demo: Demo) -> None:
+    school = demo.school
     _platforms(school)
-    _pages(home, school, news)
+    _pages(school.site.root_page.specific, demo.news)
     _documents()
-    sveden_demo_fill(site)
-    _people(students)
-    demo_people_load(school)
-    demo_access_load(school)
-    return site
+    sveden_demo_fill(school.site)
+
+
+def _access(demo: Demo) -> None:
+    demo_access_load(demo.school)
+
+
+PARTS = [
+    # First: the school itself, which every later part builds on.
+    DemoPart(order=10, name="cms.site", load=_site),
+    # After the positions, which the platforms serve.
+    DemoPart(order=30, name="cms.content", load=_content),
+    # After the people: pages closed to the positions' groups, the departments' materials.
+    DemoPart(order=50, name="cms.access", load=_access),
+]
 
 
 def _home_content(home: HomePage) -> None:
@@ -117,18 +98,6 @@ def _home_content(home: HomePage) -> None:
             "среды.</p>"
         )
         home.save_revision().publish()
-
-
-def _positions() -> None:
-    for order, (code, name) in enumerate(POSITIONS):
-        Position.objects.get_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "sort_order": order,
-                "sees_everything": code in SEEING_EVERYTHING,
-            },
-        )
 
 
 def _platforms(school: School) -> None:
@@ -158,7 +127,7 @@ def _child(parent: Page, model, slug: str, **fields) -> Page:
     return page
 
 
-def _pages(home: HomePage, school: School, news_count: int) -> None:
+def _pages(home: HomePage, news_count: int) -> None:
     _child(
         home,
         ContentPage,
@@ -205,42 +174,3 @@ def _documents() -> None:
         )
         document.file.save(f"{title[:40]}.pdf", ContentFile(minimal_pdf(title)), save=False)
         document.save()
-
-
-def _people(students: int) -> None:
-    user_model = get_user_model()
-    editors = Group.objects.filter(name=EDITORS).first()
-    for username, password, last, first, middle, superuser, group in DEMO_ACCOUNTS:
-        if user_model.objects.filter(username=username).exists():
-            continue
-        user = user_model(
-            username=username,
-            last_name=last,
-            first_name=first,
-            patronymic=middle,
-            is_staff=superuser or group is not None,
-            is_superuser=superuser,
-        )
-        user.set_password(password)
-        user.save()
-        if group == EDITORS and editors is not None:
-            user.groups.add(editors)
-    existing = set(
-        user_model.objects.filter(username__startswith="student").values_list("username", flat=True)
-    )
-    new = []
-    for number, (last, first, middle) in enumerate(russian_people(students), start=1):
-        username = f"student{number:05d}"
-        if username in existing:
-            continue
-        # Generated students get no usable password: credentials are issued per class.
-        new.append(
-            user_model(
-                username=username,
-                last_name=last,
-                first_name=first,
-                patronymic=middle,
-                password="!",  # noqa: S106 - unusable password marker
-            )
-        )
-    user_model.objects.bulk_create(new, batch_size=1000)

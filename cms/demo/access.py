@@ -1,13 +1,16 @@
 """Access defaults of the demo school (SPEC §4): the methodical section is open to the
-staff's positions only; each subject department has its materials there, administered
-by the department's head (who grants view to colleagues and pupils from «Access»). The
-director and deputies see everything by their positions; class teachers their class, by
-the class record."""
+staff's positions only; each subject department (accounts' part of the demo names them
+and their heads) has its materials there, administered by the department's head (who
+grants view to colleagues and pupils from «Access»). The director and deputies see
+everything by their positions; class teachers their class, by the class record."""
 
+from django.utils.text import slugify
+from wagtail.coreutils import string_to_ascii
 from wagtail.models import PageViewRestriction
 
-from accounts.models import Position, SubjectDepartment, User
-from cms.models import ContentPage, School
+from accounts.models import Position, SubjectDepartment
+from cms.models import ContentPage
+from eios.models import School
 
 STAFF_POSITIONS = [
     "director",
@@ -19,30 +22,32 @@ STAFF_POSITIONS = [
     "librarian",
 ]
 
-# name, subjects, slug of its materials, username of its head (None: no head yet)
-DEPARTMENTS = [
-    (
-        "ШМО учителей русского языка и литературы",
-        "русский язык, литература",
-        "shmo-russkogo-yazyka",
-        "teacher",
-    ),
-    (
-        "ШМО учителей математики и информатики",
-        "математика, алгебра, геометрия, информатика",
-        "shmo-matematiki",
-        None,
-    ),
-]
+SECTION_SLUG = "metodicheskaya-rabota"
 
 
 def demo_access_load(school: School) -> None:
-    home = school.site.root_page.specific
-    if home.get_children().filter(slug="metodicheskaya-rabota").exists():
-        return
+    section = _section(school)
+    departments = SubjectDepartment.objects.filter(school=school, materials__isnull=True)
+    for department in departments.order_by("pk"):
+        materials = ContentPage(
+            title=department.name,
+            # Transliterated, as Wagtail's admin makes it from the title (no Unicode slugs).
+            slug=slugify(string_to_ascii(department.name)),
+            intro=f"Рабочие программы, планы и материалы открытых уроков: {department.subjects}.",
+        )
+        section.add_child(instance=materials)
+        department.materials = materials
+        department.save(update_fields=["materials"])
+
+
+def _section(school: School) -> ContentPage:
+    home = school.site.root_page
+    existing = home.get_children().filter(slug=SECTION_SLUG).first()
+    if existing is not None:
+        return existing.specific
     section = ContentPage(
         title="Методическая работа",
-        slug="metodicheskaya-rabota",
+        slug=SECTION_SLUG,
         show_in_menus=False,
         intro="Планы методических объединений, открытые уроки, материалы педсоветов. "
         "Раздел открыт только сотрудникам школы.",
@@ -53,17 +58,4 @@ def demo_access_load(school: School) -> None:
     )
     positions = Position.objects.filter(code__in=STAFF_POSITIONS, group__isnull=False)
     restriction.groups.set([position.group for position in positions])
-    for name, subjects, slug, head in DEPARTMENTS:
-        materials = ContentPage(
-            title=name,
-            slug=slug,
-            intro=f"Рабочие программы, планы и материалы открытых уроков: {subjects}.",
-        )
-        section.add_child(instance=materials)
-        SubjectDepartment.objects.create(
-            school=school,
-            name=name,
-            subjects=subjects,
-            head=User.objects.filter(username=head).first() if head else None,
-            materials=materials,
-        )
+    return section

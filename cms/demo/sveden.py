@@ -13,9 +13,10 @@ from django.utils import timezone
 from wagtail.blocks import StreamValue
 from wagtail.models import Page, Site
 
-from cms.models import Platform, School, SchoolDocument
+from cms.models import Platform, SchoolDocument
 from cms.sveden.models import SvedenIndexPage
 from cms.sveden.services import sveden_sections_ensure, sveden_tree_create
+from eios.models import School
 
 from .pdf import minimal_pdf
 

@@ -2,7 +2,6 @@ from .documents import SchoolDocument
 from .images import SchoolImage, SchoolRendition
 from .pages import ContactPage, ContentPage, HomePage, NewsIndexPage, NewsPage
 from .platforms import Platform, PlatformCatalogPage
-from .school import School
 
 __all__ = [
     "ContactPage",
@@ -12,7 +11,6 @@ __all__ = [
     "NewsPage",
     "Platform",
     "PlatformCatalogPage",
-    "School",
     "SchoolDocument",
     "SchoolImage",
     "SchoolRendition",

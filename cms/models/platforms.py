@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .school import School
+from eios.models import School
 
 
 class AccessKind(models.TextChoices):

@@ -249,7 +249,7 @@ LOGGING = {
 
 # Saving any of these changes what public pages show, so the page cache is dropped.
 PAGE_CACHE_INVALIDATING_MODELS = [
-    "cms.School",
+    "eios.School",
     "cms.Platform",
     "cms.SchoolDocument",
     "wagtailcore.Site",

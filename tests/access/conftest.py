@@ -19,8 +19,9 @@ from accounts.models import (
 )
 from accounts.services.blocking import account_block
 from accounts.services.positions import appointment_start
-from cms.models import ContentPage, Platform, PlatformCatalogPage, School, SchoolDocument
+from cms.models import ContentPage, Platform, PlatformCatalogPage, SchoolDocument
 from eios.access import Action, grant
+from eios.models import School
 
 # The school, its people and its class as the accounts tests make them (the access
 # screens' tests).

@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import SubjectDepartment, User
-from cms.demo import demo_school_load
 from eios.access import Action, administers_anything, can
+from eios.demo import demo_load
 from tests.clients import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(db):
-    demo_school_load(students=3, news=1)
+    demo_load(students=3, news=1)
     department = SubjectDepartment.objects.get(head__username="teacher")
     return department.head, department.materials, User.objects.get(username="student")
 

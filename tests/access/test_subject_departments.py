@@ -8,11 +8,11 @@ from django.urls import reverse
 
 from accounts.models import BlockKind, SubjectDepartment, User
 from accounts.services.blocking import account_block
-from cms.demo import demo_school_load
 from cms.models import ContentPage
 from cms.wagtail_hooks import register_page_access_button
 from eios.access import Action, can, grant
 from eios.audit import AuditEvent, AuditKind
+from eios.demo import demo_load
 from tests.clients import signed_in
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +124,7 @@ def test_the_system_administrator_keeps_the_list_of_departments(world, materials
 
 
 def test_the_demo_schools_teacher_administers_her_departments_materials(db):
-    demo_school_load(students=3, news=1)
+    demo_load(students=3, news=1)
     department = SubjectDepartment.objects.get(head__username="teacher")
     teacher, student = User.objects.get(username="teacher"), User.objects.get(username="student")
     materials = department.materials

@@ -19,7 +19,7 @@ from accounts.models import (
 )
 from accounts.services.orders import order_apply
 from accounts.services.positions import appointment_start
-from cms.models import School
+from eios.models import School
 
 
 @pytest.fixture(autouse=True)

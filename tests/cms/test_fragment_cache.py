@@ -5,7 +5,8 @@ import pytest
 from django.core.cache import caches
 from django.test import Client
 
-from cms.models import ContentPage, NewsIndexPage, NewsPage, School
+from cms.models import ContentPage, NewsIndexPage, NewsPage
+from eios.models import School
 
 pytestmark = pytest.mark.django_db
 

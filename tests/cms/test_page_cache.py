@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.test import Client
 
-from cms.models import ContentPage, Platform, PlatformCatalogPage, School
+from cms.models import ContentPage, Platform, PlatformCatalogPage
+from eios.models import School
 
 pytestmark = pytest.mark.django_db
 

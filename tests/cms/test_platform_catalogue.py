@@ -6,9 +6,9 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from accounts.models import Position
-from cms.demo import demo_school_load
 from cms.demo.platforms import PLATFORMS
 from cms.models import Platform, SchoolDocument
+from eios.demo import demo_load
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ ACCESS_LABELS = {"free": "свободный", "authorised": "авторизов
 def demo_site(settings, tmp_path):
     # The demo's PDF documents go to a throw-away directory.
     settings.MEDIA_ROOT = str(tmp_path)
-    return demo_school_load(students=5, news=3)
+    return demo_load(students=5, news=3).site
 
 
 def catalogue_rows(client) -> list[list[str]]:
@@ -65,7 +65,7 @@ def test_demo_loader_is_idempotent(demo_site):
         }
 
     before = counts()
-    again = demo_school_load(students=5, news=3)
+    again = demo_load(students=5, news=3).site
 
     assert again == demo_site
     assert counts() == before

@@ -12,8 +12,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from cms.models import Platform, PlatformCatalogPage, School
+from cms.models import Platform, PlatformCatalogPage
 from cms.platform_links import ascii_url, platform_links_check
+from eios.models import School
 
 pytestmark = pytest.mark.django_db
 

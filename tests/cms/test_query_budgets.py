@@ -14,16 +14,10 @@ from django.db import transaction
 from wagtail.models import Collection
 
 from cms.demo.pdf import minimal_pdf
-from cms.models import (
-    NewsIndexPage,
-    NewsPage,
-    Platform,
-    PlatformCatalogPage,
-    School,
-    SchoolDocument,
-)
+from cms.models import NewsIndexPage, NewsPage, Platform, PlatformCatalogPage, SchoolDocument
 from cms.services import school_site_create
 from cms.views import SEARCH_PER_PAGE
+from eios.models import School
 
 SIZES = [5, 500]
 

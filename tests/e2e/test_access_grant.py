@@ -8,8 +8,8 @@ def test_a_class_is_opened_to_a_colleague_through_the_access_screen(page, site_u
     from wagtail.models import Site
 
     from accounts.models import SchoolClass, User
-    from cms.models import School
     from eios.access import Action, can
+    from eios.models import School
 
     User.objects.create_superuser("root", password="root-pass-2929", last_name="Сергеев")
     colleague = User.objects.create_user(
@@ -43,10 +43,10 @@ def test_the_head_of_a_department_opens_her_materials_to_a_pupil(page, site_url)
     # The README's «Access» example: the demo school's teacher heads a subject department
     # and so administers its materials by her post, with no grant from anyone.
     from accounts.models import SubjectDepartment, User
-    from cms.demo import demo_school_load
     from eios.access import Action, can
+    from eios.demo import demo_load
 
-    demo_school_load(students=3, news=1)
+    demo_load(students=3, news=1)
     materials = SubjectDepartment.objects.get(head__username="teacher").materials
     pupil = User.objects.get(username="student")
 

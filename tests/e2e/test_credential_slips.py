@@ -13,7 +13,7 @@ def test_a_class_teacher_selects_all_and_confirms_a_reissue(page, site_url):
     from wagtail.models import Site
 
     from accounts.models import ClassMembership, SchoolClass, TermsVersion, User
-    from cms.models import School
+    from eios.models import School
 
     teacher = User.objects.create_user(
         "belova.i", password="belova-pass-29", last_name="Белова", first_name="Ирина"

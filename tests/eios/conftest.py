@@ -21,11 +21,11 @@ def demo_school(django_db_setup, django_db_blocker):
     a draft order (the screens of an order that can still change) and a version of the
     terms nobody has accepted yet (its edit screen)."""
     from accounts.models import Order, OrderKind, OrderLine, TermsVersion, User
-    from cms.demo import demo_school_load
-    from cms.models import School
+    from eios.demo import demo_load
+    from eios.models import School
 
     with django_db_blocker.unblock(), transaction.atomic():
-        site = demo_school_load(students=3, news=1)
+        site = demo_load(students=3, news=1).site
         school = School.for_site(site)
         draft = Order.objects.create(
             school=school, number="22-у", date=datetime.date(2026, 1, 12), kind=OrderKind.EXPULSION

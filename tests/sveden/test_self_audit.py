@@ -6,9 +6,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from cms.demo import demo_school_load
-from cms.models import School
 from cms.sveden.models import SvedenCommonPage
+from eios.demo import demo_load
+from eios.models import School
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def _english(settings):
 
 @pytest.fixture
 def demo_site():
-    return demo_school_load(students=3, news=2)
+    return demo_load(students=3, news=2).site
 
 
 def _audit(capsys) -> tuple[int, str]:

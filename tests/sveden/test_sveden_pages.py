@@ -12,11 +12,12 @@ from django.db import transaction
 from wagtail.models import Page, Site
 
 from cms.demo.sveden import TEACHERS, sveden_demo_fill
-from cms.models import Platform, School, SchoolDocument
+from cms.models import Platform, SchoolDocument
 from cms.services import school_site_create
 from cms.sveden.audit import audit_html
 from cms.sveden.audit_spec import SECTIONS
 from cms.sveden.models import SvedenEducationPage
+from eios.models import School
 
 from .helpers import html_of, tagged, text_of
 

@@ -15,10 +15,11 @@ from django.db import transaction
 from wagtail.models import Collection
 
 from cms.demo.pdf import minimal_pdf
-from cms.models import Platform, School, SchoolDocument
+from cms.models import Platform, SchoolDocument
 from cms.services import school_site_create
 from cms.sveden.audit_spec import SECTIONS
 from cms.sveden.models import SvedenExtraPage, section_models
+from eios.models import School
 
 SIZES = [5, 500]
 

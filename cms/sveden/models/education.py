@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
-from cms.models import School
+from eios.models import School
 
 from ..blocks import LinkBlock, ProgrammeBlock
 from .base import SvedenSectionPage, document_field, rows

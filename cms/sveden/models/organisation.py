@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 
-from cms.models import School
+from eios.models import School
 
 from ..blocks import (
     FilialBlock,

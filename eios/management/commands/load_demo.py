@@ -1,12 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 
-from cms.demo import demo_school_load
+from eios.demo import demo_load
+from eios.models import School
 
 
 class Command(BaseCommand):
-    help = "Load the demo school (idempotent): pages, news, documents, platforms, people."
+    help = "Load the demo school (idempotent): every app's part, in their declared order."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -20,8 +20,10 @@ class Command(BaseCommand):
         parser.add_argument("--news", type=int, default=12, help="How many news items.")
 
     def handle(self, *args, if_empty, students, news, **options):
-        if if_empty and Site.objects.filter(root_page__content_type__model="homepage").exists():
+        if if_empty and School.objects.exists():
             self.stdout.write(_("A school already exists; demo data not loaded."))
             return
-        site = demo_school_load(students=students, news=news)
-        self.stdout.write(self.style.SUCCESS(_("Demo school ready at %(site)s") % {"site": site}))
+        school = demo_load(students=students, news=news)
+        self.stdout.write(
+            self.style.SUCCESS(_("Demo school ready at %(site)s") % {"site": school.site})
+        )

@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
-from eios.fragments import remember
+from .fragments import remember
 
 
 @register_setting(icon="home")
@@ -12,7 +12,9 @@ class School(BaseSiteSetting):
     """The school that owns a Wagtail site: names and requisites.
 
     One site = one school, so a municipality adds a school by adding a site
-    (SPEC §8); nothing school-specific lives in global settings.
+    (SPEC §8); nothing school-specific lives in global settings. It is the tenant
+    every app hangs its records on (classes, orders, platforms …), so it lives in the
+    core that they all may depend on.
     """
 
     full_name = models.CharField(_("full name"), max_length=500)

@@ -1,6 +1,7 @@
 """The demo school's people as the school itself would have recorded them: positions
-with their permission groups, classes, and the orders that enrolled, hired, expelled
-and dismissed people (regulation §6.5–§6.7). Idempotent: an order that exists is kept."""
+with their permission groups, classes, the orders that enrolled, hired, expelled and
+dismissed people (regulation §6.5–§6.7), the terms of use and the subject departments.
+Idempotent: an order that exists is kept."""
 
 import datetime
 
@@ -13,18 +14,23 @@ from accounts.models import (
     OrderLine,
     Position,
     SchoolClass,
+    SubjectDepartment,
     TermsAcceptance,
     TermsVersion,
     User,
 )
 from accounts.services.orders import order_apply
-from cms.models import School
+from eios.models import School
+
+from .people import DEMO_ACCOUNTS
 
 YEAR = 2025  # school year 2025/2026
 # Orders are applied as signed (regulation §6.5); the demo school's director signs them.
 SIGNATORY_NAME, SIGNATORY_POSITION = "Сергеев П. И.", "директор"
 SCHOOL_YEAR_START = datetime.date(YEAR, 9, 1)
 CLASSES = ["1А", "2А", "3А", "4А", "5А", "5Б", "6А", "7А", "8А", "9А", "10А", "11А"]
+# The README's demo pupils and their classes; generated pupils fill every class in turn.
+DEMO_PUPILS = {"student": "5А", "student2": "6А"}
 
 # position code → Django permissions of its group (app_label.codename)
 GROUP_PERMISSIONS = {
@@ -51,6 +57,12 @@ STAFF = [
     # username, position codes; the demo accounts of README.md are hired like anyone
     ("teacher", ["teacher", "class_teacher", "head_of_department"]),
     ("editor", ["deputy"]),
+]
+
+# name, subjects, username of its head (None: no head yet)
+DEPARTMENTS = [
+    ("ШМО учителей русского языка и литературы", "русский язык, литература", "teacher"),
+    ("ШМО учителей математики и информатики", "математика, алгебра, геометрия, информатика", None),
 ]
 
 TERMS = (
@@ -82,15 +94,16 @@ def demo_people_load(school: School) -> None:
         ],
         title="О приёме на работу",
     )
-    students = list(
+    generated = (
         User.objects.filter(memberships__isnull=True)
         .filter(username__startswith="student")
+        .exclude(username__in=DEMO_PUPILS)
         .order_by("username")
     )
-    student = User.objects.get(username="student")
     per_class = {name: [] for name in CLASSES}
-    per_class["5А"].append(student)
-    for index, pupil in enumerate(p for p in students if p.pk != student.pk):
+    for username, name in DEMO_PUPILS.items():
+        per_class[name].append(User.objects.get(username=username))
+    for index, pupil in enumerate(generated):
         per_class[CLASSES[index % len(CLASSES)]].append(pupil)
     for number, (name, pupils) in enumerate(per_class.items(), start=1):
         _order(
@@ -103,6 +116,7 @@ def demo_people_load(school: School) -> None:
         )
     _leavers(school, admin, classes)
     _terms()
+    _departments(school)
 
 
 def _groups() -> None:
@@ -154,7 +168,7 @@ def _people_of(order) -> list[User]:
 
 def _leavers(school, admin, classes) -> None:
     """Two pupils who moved away and a teacher who left: blocked, kept on record."""
-    # Their names are none the generator gives (cms/demo/people.py): an order refuses to
+    # Their names are none the generator gives (accounts/demo/names.py): an order refuses to
     # register someone who may already be on record (accounts.services.orders).
     leaving = datetime.date(YEAR, 12, 27)
     enrolled = _order(
@@ -224,5 +238,19 @@ def _terms() -> None:
         },
     )
     # The README's demo accounts have accepted them already, so a first look is direct.
-    for user in User.objects.filter(username__in=["admin", "editor", "teacher", "student"]):
+    for user in User.objects.filter(username__in=[row[0] for row in DEMO_ACCOUNTS]):
         TermsAcceptance.objects.get_or_create(user=user, version=version)
+
+
+def _departments(school: School) -> None:
+    """Its head administers the department's materials (regulation §5.4), the section of
+    the site that the official site's part of the demo makes for it."""
+    for name, subjects, head in DEPARTMENTS:
+        SubjectDepartment.objects.get_or_create(
+            school=school,
+            name=name,
+            defaults={
+                "subjects": subjects,
+                "head": User.objects.filter(username=head).first() if head else None,
+            },
+        )
