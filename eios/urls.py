@@ -12,6 +12,7 @@ from accounts.views import terms as terms_views
 from cms import views as cms_views
 from cms.models.images import PUBLIC_RENDITIONS
 from cms.sveden.urls import legacy_redirects
+from eios import views as eios_views
 from eios.access.serving import document_serve
 from eios.locale import language_switch
 
@@ -34,6 +35,7 @@ urlpatterns = [
     path("docs/<int:document_id>/", cms_views.document_detail, name="document_detail"),
     path("restricted-images/<int:image_id>/<str:name>", cms_views.image_file, name="image_file"),
     path("search/", cms_views.search, name="search"),
+    path("jobs/<uuid:job_id>/", eios_views.job_status, name="job_status"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
