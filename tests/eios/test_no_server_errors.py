@@ -28,6 +28,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from accounts.models import SchoolClass, User
 from cms.models import SchoolDocument, SchoolImage
+from eios.jobs import Job
 
 pytestmark = pytest.mark.django_db
 
@@ -105,6 +106,13 @@ REAL_ARGUMENTS = {
     "document_detail": lambda: [[d.pk] for d in SchoolDocument.objects.all()[:2]],
     "image_file": lambda: [[i.pk, "a.png"] for i in SchoolImage.objects.all()[:1]],
     "language_switch": lambda: [["ru"], ["en"]],
+    "job_status": lambda: [
+        [
+            Job.objects.get_or_create(owner=User.objects.get(username="student"), title="Экспорт")[
+                0
+            ].pk
+        ]
+    ],
     "account_confirm_email": lambda: [["MQ:1vZ:abc"]],
     "account_reset_password_from_key": lambda: [
         [int_to_base36(u.pk), "set-password"] for u in User.objects.filter(username="student")
