@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from importlib import import_module
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import UserSession
@@ -91,6 +92,11 @@ def session_touch(request) -> None:
     UserSession.objects.filter(session_key=request.session.session_key).update(last_seen_at=now)
 
 
+def _stores_delete(keys) -> None:
+    for key in keys:
+        _store(key).delete()
+
+
 def sessions_end(*, user, keep_session_key=None, actor=None, request=None) -> int:
     """End every session of `user` at once, but `keep_session_key` (regulation §6.7).
 
@@ -101,9 +107,10 @@ def sessions_end(*, user, keep_session_key=None, actor=None, request=None) -> in
     if keep_session_key:
         sessions = sessions.exclude(session_key=keep_session_key)
     keys = list(sessions.values_list("session_key", flat=True))
-    for key in keys:
-        _store(key).delete()
     sessions.delete()
+    # The stores (cache, Redis) keep no transactions: a block or an order that is rolled
+    # back must leave every session alive, so the sessions end once the change is kept.
+    transaction.on_commit(lambda: _stores_delete(keys))
     if actor is not None:
         audit_record(
             AuditKind.SESSIONS_ENDED, actor=actor, subject=user, request=request, count=len(keys)

@@ -9,18 +9,24 @@ them (regulation §6.7, §12.2, §5.6):
 - a class teacher blocks from the class page after a confirmation and comes back to it.
 """
 
+import contextlib
+from importlib import import_module
+
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.contrib.auth.models import Permission
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
-from accounts.models import Block, BlockKind, User
+from accounts.models import Block, BlockKind, OrderKind, User, UserSession
 from accounts.services.blocking import account_block
+from accounts.services.orders import order_apply
 from eios.audit import AuditEvent, AuditKind
 from tests.clients import signed_in
 
-from .conftest import slip_passwords
+from .conftest import make_order, slip_passwords
 
 pytestmark = pytest.mark.django_db
 
@@ -254,3 +260,35 @@ def test_the_blocked_account_page_says_who_can_unblock(client):
     page = client.get(reverse("account_inactive")).content.decode()
     assert "Only the school's system administrator can unblock the account" in page
     assert "ask your class teacher" not in page
+
+
+def test_a_rolled_back_expulsion_leaves_every_session_alive(
+    pupil, school, director, django_capture_on_commit_callbacks
+):
+    phone = Client()
+    log_in(phone, pupil.username, OLD_PASSWORD)
+    order = make_order(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
+
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        contextlib.suppress(RuntimeError),
+        transaction.atomic(),
+    ):
+        order_apply(order=order, actor=director)
+        raise RuntimeError("the power went out before the commit")
+
+    pupil.refresh_from_db()
+    assert pupil.is_active
+    assert phone.get(reverse("cabinet")).status_code == 200
+    assert UserSession.objects.filter(user=pupil).exists()
+
+
+def test_a_committed_expulsion_ends_the_sessions(
+    pupil, school, director, django_capture_on_commit_callbacks
+):
+    phone = Client()
+    log_in(phone, pupil.username, OLD_PASSWORD)
+    key = phone.cookies["sessionid"].value
+    with django_capture_on_commit_callbacks(execute=True):
+        make_order(school, OrderKind.EXPULSION, director, {"person": pupil})
+    assert not import_module(settings.SESSION_ENGINE).SessionStore().exists(key)
