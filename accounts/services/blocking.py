@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.credentials import IssuedCredential, credentials_issue
+from accounts.events import account_blocked
 from accounts.models import Block, BlockKind, ClassMembership, User
 from eios.audit import AuditKind, audit_record
 
@@ -83,6 +84,9 @@ def account_block(*, user, kind: BlockKind, reason: str, actor=None, order=None,
         reason=reason,
         sessions_ended=ended,
         password_discarded=kind in COMPROMISED,
+    )
+    transaction.on_commit(
+        lambda: account_blocked.send(sender=User, user=user, block=block), robust=True
     )
     return block
 

@@ -20,6 +20,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 
+from accounts.events import account_blocked
 from accounts.models import Block, BlockKind, OrderKind, User, UserSession
 from accounts.services.blocking import account_block
 from accounts.services.orders import order_apply
@@ -292,3 +293,18 @@ def test_a_committed_expulsion_ends_the_sessions(
     with django_capture_on_commit_callbacks(execute=True):
         make_order(school, OrderKind.EXPULSION, director, {"person": pupil})
     assert not import_module(settings.SESSION_ENGINE).SessionStore().exists(key)
+
+
+def test_other_apps_hear_of_a_block_once_it_is_committed(pupil, django_capture_on_commit_callbacks):
+    heard = []
+
+    def receiver(sender, user, block, **kwargs):
+        heard.append((user.pk, block.kind))
+
+    account_blocked.connect(receiver)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            account_block(user=pupil, kind=BlockKind.ADMINISTRATOR, reason="Проверка")
+    finally:
+        account_blocked.disconnect(receiver)
+    assert heard == [(pupil.pk, BlockKind.ADMINISTRATOR)]
