@@ -8,6 +8,7 @@ from allauth.account.signals import password_changed, password_reset, password_s
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from .selectors import account_for_login
 from .services import signin
 
 
@@ -20,7 +21,9 @@ def on_login(sender, request, user, **kwargs):
 @receiver(user_login_failed)
 def on_login_failed(sender, credentials, request=None, **kwargs):
     login = credentials.get("username") or credentials.get("email") or ""
-    signin.login_failed(request=request, login=login)
+    # allauth's adapter passes the account it found; other callers of authenticate() do not.
+    account = credentials["account"] if "account" in credentials else account_for_login(login)
+    signin.login_failed(request=request, login=login, account=account)
 
 
 @receiver(user_logged_out)
