@@ -3,6 +3,7 @@ whole school behind one address; blocked sessions die on every session back-end.
 
 import datetime
 import re
+import time
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -165,6 +166,20 @@ def test_an_address_nobody_confirmed_does_not_log_in(client, pupil):
     assert "_auth_user_id" not in client.session
     log_in(client, pupil.username, PASSWORD)
     assert client.session["_auth_user_id"] == str(pupil.pk)
+
+
+def test_a_flood_of_failures_from_one_address_is_stopped(client, pupil, settings, monkeypatch):
+    settings.LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE = 3
+    monkeypatch.setattr(time, "time", lambda: 1_800_000_000.0)  # all within one minute
+    for name in ["ivanov.a", "petrov.b", "sidorov.c"]:
+        log_in(client, name, "подбор")
+
+    response = log_in(client, pupil.username, PASSWORD)
+    assert "Too many failed logins from your network" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    elsewhere = Client(REMOTE_ADDR="10.9.9.9")
+    log_in(elsewhere, pupil.username, PASSWORD)
+    assert elsewhere.session["_auth_user_id"] == str(pupil.pk)
 
 
 def test_a_class_of_thirty_logs_in_together_from_one_address(db):
