@@ -1,41 +1,60 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.contrib import messages
+from django.contrib.auth import authenticate
+from django.shortcuts import resolve_url
 
-from accounts.services.signin import login_locked
-
-LOCKED = "too_many_login_attempts"
+from accounts.selectors import account_for_login, address_taken
+from accounts.services.throttle import login_attempt_admit, login_attempt_failed
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """allauth, the school's way: no self-service sign-up (accounts come from orders,
-    regulation §6.5), and the per-account lock after failed logins is audited and
-    explained."""
+    regulation §6.5); password guessing stopped per account; an address belongs to the
+    account whose owner confirmed it first."""
 
     def is_open_for_signup(self, request):
         return False
 
-    def validation_error(self, code, *args):
-        if code == LOCKED:
-            return ValidationError(
-                _(
-                    "Too many failed login attempts for this account: logging in is paused "
-                    "for %(minutes)d minutes. If it was not you, tell your class teacher or "
-                    "the system administrator."
-                )
-                % {"minutes": settings.LOGIN_LOCK_MINUTES},
-                code=code,
-            )
-        return super().validation_error(code, *args)
+    def authenticate(self, request, **credentials):
+        """allauth's login, with our per-account throttle in place of its rate limits
+        (`services.throttle`). A blocked account answers a right and a wrong password
+        alike, with the blocked-account page, after the same work (one hash)."""
+        login = credentials.get("username") or credentials.get("email") or ""
+        account = account_for_login(login)
+        login_attempt_admit(request=request, login=login, account=account)
+        user = authenticate(request, account=account, **credentials)
+        if user is None:
+            login_attempt_failed(request=request, login=login, account=account)
+            if account is not None and not account.is_active:
+                return account  # allauth's pre_login answers with the blocked page
+        return user
 
-    def pre_authenticate(self, request, **credentials):
-        try:
-            super().pre_authenticate(request, **credentials)
-        except ValidationError as error:
-            if error.code == LOCKED:
-                login_locked(
-                    request=request,
-                    login=credentials.get("username") or credentials.get("email") or "",
-                )
-            raise
+    def get_password_change_redirect_url(self, request):
+        # On to the cabinet (through the rules of use when they are pending), not back to
+        # the form: a first login ends where the pupil works.
+        return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+    def can_delete_email(self, email_address):
+        """Removing the account's address must not leave an unconfirmed one in its place
+        (allauth falls back to another address of the account, confirmed or not)."""
+        user = email_address.user
+        if email_address.pk and email_address.email == user.email.lower():
+            others = EmailAddress.objects.filter(user_id=user.pk).exclude(pk=email_address.pk)
+            if others.exists() and not others.filter(verified=True).exists():
+                return False
+        return super().can_delete_email(email_address)
+
+    def confirm_email(self, request, email_address):
+        """An address another account uses (the administrator set it, or its owner
+        confirmed it) is not taken over by confirming it for a second account."""
+        if address_taken(email_address.email, besides=email_address.user_id):
+            self.add_message(
+                request,
+                messages.ERROR,
+                "account/messages/email_confirmation_failed.txt",
+                {"email": email_address.email},
+            )
+            return False
+        return super().confirm_email(request, email_address)

@@ -1,15 +1,34 @@
-"""allauth's login by username or e-mail, without the e-mail lookup for plain logins.
+"""Login by username (pupils rarely have e-mail) or by an address its owner confirmed.
 
-allauth tries every login as an e-mail address first (two queries), then as a
-username. Pupils log in by username, many at the start of a lesson: a login
-without «@» cannot be an address, so it goes straight to the username.
+Every attempt does the same work: one query finds the account (`account_for_login`) and
+exactly one password hash runs, whether the name is unknown, the account has no password
+yet (Django hashes anyway), is blocked, or the password is wrong: the time of an answer
+does not tell which names and addresses exist. allauth's backend hashes twice for a known
+address with a wrong password (once as an address, once more as a username).
 """
 
-from allauth.account.auth_backends import AuthenticationBackend
+from django.contrib.auth.backends import ModelBackend
+
+from accounts.models import User
+from accounts.selectors import account_for_login
+
+# The caller did not look the account up (allauth's adapter passes what it found).
+UNRESOLVED = object()
 
 
-class LoginBackend(AuthenticationBackend):
-    def _authenticate_by_email(self, email, password):
-        if "@" not in email:
+class LoginBackend(ModelBackend):
+    def authenticate(
+        self, request, username=None, password=None, email=None, account=UNRESOLVED, **kwargs
+    ):
+        login = username or email
+        if not login or not password:
             return None
-        return super()._authenticate_by_email(email, password)
+        if account is UNRESOLVED:
+            account = account_for_login(login)
+        if account is None:
+            User().set_password(password)  # the work of a real check
+            return None
+        # A blocked account is checked like any other, then refused whatever the password.
+        if account.check_password(password) and self.user_can_authenticate(account):
+            return account
+        return None

@@ -1,9 +1,45 @@
 """Reads of accounts that views share; each runs a fixed number of queries."""
 
-from django.db.models import Prefetch
+from allauth.account.models import EmailAddress
+from django.db.models import Prefetch, Q
 
-from .models import ClassMembership, Position, SchoolClass, UserSession
+from .models import ClassMembership, Position, SchoolClass, User, UserSession
 from .names import name_order
+
+
+def account_for_login(login: str) -> User | None:
+    """The account a typed login names, in one query: a username in any case, or an
+    address its owner confirmed (an unconfirmed address names nobody). None when it
+    names no account, or more than one."""
+    login = (login or "").strip()
+    if not login:
+        return None
+    names = Q(username__iexact=login)
+    if "@" in login:
+        names |= Q(emailaddress__email=login.lower(), emailaddress__verified=True)
+    accounts = list(User.objects.filter(names).distinct()[:2])
+    return accounts[0] if len(accounts) == 1 else None
+
+
+def address_taken(email: str, *, besides) -> bool:
+    """Whether an account other than `besides` (a user id) uses `email`: the
+    administrator set it as its address, or its owner confirmed it."""
+    email = email.strip().lower()
+    others = User.objects.exclude(pk=besides)
+    return (
+        others.filter(email__iexact=email).exists()
+        or EmailAddress.objects.filter(email=email, verified=True).exclude(user_id=besides).exists()
+    )
+
+
+def accounts_with_address(email: str) -> list[User]:
+    """Active accounts whose owner confirmed `email`: where password reset links may go."""
+    return [
+        address.user
+        for address in EmailAddress.objects.filter(
+            email=email.strip().lower(), verified=True, user__is_active=True
+        ).select_related("user")
+    ]
 
 
 def positions_of(user):

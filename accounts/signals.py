@@ -13,6 +13,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from .models import TermsVersion
+from .selectors import account_for_login
 from .services import signin, terms
 
 
@@ -25,7 +26,9 @@ def on_login(sender, request, user, **kwargs):
 @receiver(user_login_failed)
 def on_login_failed(sender, credentials, request=None, **kwargs):
     login = credentials.get("username") or credentials.get("email") or ""
-    signin.login_failed(request=request, login=login)
+    # allauth's adapter passes the account it found; other callers of authenticate() do not.
+    account = credentials["account"] if "account" in credentials else account_for_login(login)
+    signin.login_failed(request=request, login=login, account=account)
 
 
 @receiver(user_logged_out)

@@ -34,6 +34,7 @@ class Environment:
     postgres: bool
     database: str
     cache: str
+    database_name: str = DATABASE_NAME
 
     def manage(self, *args: str) -> None:
         command = [sys.executable, str(ROOT / "manage.py"), *args]
@@ -46,7 +47,7 @@ class Environment:
 
     def drop(self) -> None:
         if self.postgres:
-            _pg_execute(f"DROP DATABASE IF EXISTS {DATABASE_NAME} WITH (FORCE)")
+            _pg_execute(f"DROP DATABASE IF EXISTS {self.database_name} WITH (FORCE)")
         else:
             SQLITE_PATH.unlink(missing_ok=True)
 
@@ -58,18 +59,18 @@ def _pg_execute(sql: str) -> None:
         conn.execute(sql)
 
 
-def _postgres_database() -> str | None:
+def _postgres_database(name: str) -> str | None:
     import psycopg
 
     try:
-        _pg_execute(f"DROP DATABASE IF EXISTS {DATABASE_NAME} WITH (FORCE)")
+        _pg_execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     except psycopg.OperationalError:
         return None
-    _pg_execute(f"CREATE DATABASE {DATABASE_NAME}")
-    return f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{DATABASE_NAME}"
+    _pg_execute(f"CREATE DATABASE {name}")
+    return f"postgres://{PG['user']}@{PG['host']}:{PG['port']}/{name}"
 
 
-def _redis_url() -> str | None:
+def _redis_url(first: int | None) -> str | None:
     import redis
 
     client = redis.Redis(REDIS_HOST, REDIS_PORT, socket_connect_timeout=1)
@@ -83,8 +84,9 @@ def _redis_url() -> str | None:
         available = 16  # CONFIG may be disabled on a hardened Redis; 16 is the default.
     # Redis has 16 databases (0-15) unless configured otherwise: 14 would make the
     # renditions cache database 16, which does not exist.
-    first = min(REDIS_PREFERRED_FIRST, available - REDIS_DATABASES_USED)
-    if first < 1:
+    if first is None:
+        first = min(REDIS_PREFERRED_FIRST, available - REDIS_DATABASES_USED)
+    if first < 1 or first + REDIS_DATABASES_USED > available:
         return None
     for number in range(first, first + REDIS_DATABASES_USED):
         # Stale pages or a stale cache generation from an earlier run would skew the warm-up.
@@ -92,8 +94,13 @@ def _redis_url() -> str | None:
     return f"redis://{REDIS_HOST}:{REDIS_PORT}/{first}"
 
 
-def prepare(students: int | None) -> Environment:
-    """Fresh database and caches, migrated, with the demo school and collected static files."""
+def prepare(
+    students: int | None, database_name: str = DATABASE_NAME, redis_first: int | None = None
+) -> Environment:
+    """Fresh database and caches, migrated, with the demo school and collected static files.
+
+    `database_name` and `redis_first` let several people share one PostgreSQL and Redis:
+    the named database is dropped and recreated, the three Redis databases flushed."""
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     # Media belong to the dropped database; keeping them would only pile up files.
     shutil.rmtree(BENCH_DIR / "media", ignore_errors=True)
@@ -116,16 +123,16 @@ def prepare(students: int | None) -> Environment:
         PAGE_CACHE_ENABLED="true",
     )
 
-    database_url = _postgres_database()
+    database_url = _postgres_database(database_name)
     if database_url:
-        database = f"postgresql {DATABASE_NAME} on {PG['host']}:{PG['port']}"
+        database = f"postgresql {database_name} on {PG['host']}:{PG['port']}"
     else:
         SQLITE_PATH.unlink(missing_ok=True)
         database_url = f"sqlite:///{SQLITE_PATH}"
         database = f"sqlite {SQLITE_PATH.relative_to(ROOT)} (PostgreSQL not reachable)"
     variables["DATABASE_URL"] = database_url
 
-    redis_url = _redis_url()
+    redis_url = _redis_url(redis_first)
     variables["REDIS_URL"] = redis_url or ""
     cache = (
         f"redis {redis_url} (+2 databases)"
@@ -133,7 +140,9 @@ def prepare(students: int | None) -> Environment:
         else "local memory per worker (Redis not reachable)"
     )
 
-    environment = Environment(variables, bool(database_url.startswith("postgres")), database, cache)
+    environment = Environment(
+        variables, bool(database_url.startswith("postgres")), database, cache, database_name
+    )
     print(f"bench: database {database}; cache {cache}", flush=True)
     print("bench: migrate, load_demo, collectstatic ...", flush=True)
     environment.manage("migrate", "--noinput")

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from . import cpu, wrk
-from .environment import BENCH_DIR, ROOT, Environment, prepare
+from .environment import BENCH_DIR, DATABASE_NAME, ROOT, Environment, prepare
 from .report import Row, failures, table, write_json
 from .scenarios import SCENARIOS, Page, Scenario, csrf_pair, get, session_cookie
 from .server import Gunicorn, ServerOptions
@@ -52,6 +52,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=[],
         metavar="NAME",
         help="a scenario or page name; repeatable (e.g. --only cached --only home)",
+    )
+    parser.add_argument(
+        "--database",
+        default=DATABASE_NAME,
+        help=f"PostgreSQL database to drop, recreate and measure (default {DATABASE_NAME})",
+    )
+    parser.add_argument(
+        "--redis-db",
+        type=int,
+        help="first of the three Redis databases to flush and use (default: the highest three)",
     )
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument(
@@ -245,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     selected = select(args.only)
     wrk_path = wrk.ensure_installed()
-    environment = prepare(args.students)
+    environment = prepare(args.students, args.database, args.redis_db)
     options = ServerOptions(args.workers, args.worker_class, args.threads, args.max_requests)
     meta = {
         "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),

@@ -35,6 +35,7 @@ class AuditKind(models.TextChoices):
     LOGIN = "login", _("login")
     LOGIN_FAILED = "login_failed", _("failed login")
     LOGIN_LOCKED = "login_locked", _("login locked after failed attempts")
+    LOGIN_LOCK_ENDED = "login_lock_ended", _("login lock ended")
     LOGOUT = "logout", _("logout")
     BLOCK = "block", _("account blocked")
     UNBLOCK = "unblock", _("account unblocked")

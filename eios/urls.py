@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import email as email_views
 from accounts.views import terms as terms_views
 from cms import views as cms_views
 from cms.models.images import PUBLIC_RENDITIONS
@@ -25,6 +26,7 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
     path("django-admin/", admin.site.urls),
+    path("accounts/email/", email_views.AddressesView.as_view(), name="account_email"),
     path("accounts/", include("allauth.urls")),
     path("cabinet/", include("accounts.urls")),
     path("terms/", terms_views.read, name="terms"),

@@ -1,25 +1,11 @@
-"""What happens around a login (SPEC §3; regulation §12.2–§12.3): every success, failure,
-lock and logout is audited once, and a successful login indexes its session."""
-
-from django.conf import settings
-from django.core.cache import cache
+"""What happens around a login (SPEC §3; regulation §12.2–§12.3): every success, failure
+and logout is audited once (locks: `throttle`), and a successful login indexes its session."""
 
 from accounts.models import User
 from eios.audit import AuditEvent, AuditKind, audit_record
 
 from .sessions import session_forget, session_register, sessions_after_password_change
-
-LOCK_NOTED_KEY = "accounts:lock-noted:{}"
-
-
-def _known_user(login: str) -> User | None:
-    login = (login or "").strip()
-    if not login:
-        return None
-    return (
-        User.objects.filter(username__iexact=login).first()
-        or User.objects.filter(email__iexact=login).first()
-    )
+from .throttle import login_failures_forget
 
 
 def login_succeeded(*, request, user) -> None:
@@ -27,27 +13,14 @@ def login_succeeded(*, request, user) -> None:
     audit_record(AuditKind.LOGIN, actor=user, subject=user, request=request)
 
 
-def login_failed(*, request, login: str) -> None:
+def login_failed(*, request, login: str, account) -> None:
+    """`account` is what the typed login names (`selectors.account_for_login`), or None."""
     audit_record(
         AuditKind.LOGIN_FAILED,
-        subject=_known_user(login),
+        subject=account,
         subject_name=login[:300],
         request=request,
     )
-
-
-def login_locked(*, request, login: str) -> None:
-    """Audit the soft lock once per lock period, however often the locked door is tried."""
-    key = LOCK_NOTED_KEY.format(login.strip().lower())
-    if cache.add(key, True, settings.LOGIN_LOCK_MINUTES * 60):
-        audit_record(
-            AuditKind.LOGIN_LOCKED,
-            subject=_known_user(login),
-            subject_name=login[:300],
-            request=request,
-            failures=settings.LOGIN_FAILURES_PER_ACCOUNT,
-            minutes=settings.LOGIN_LOCK_MINUTES,
-        )
 
 
 def logout_done(*, request, user) -> None:
@@ -61,6 +34,8 @@ def password_changed(*, request, user, reset: bool = False) -> None:
     if user.must_change_password:
         User.objects.filter(pk=user.pk).update(must_change_password=False)
         user.must_change_password = False
+    if reset:
+        login_failures_forget(user=user)
     audit_record(
         AuditKind.PASSWORD_RESET if reset else AuditKind.PASSWORD_CHANGE,
         actor=user if request.user.is_authenticated else None,

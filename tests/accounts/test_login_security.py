@@ -2,8 +2,12 @@
 whole school behind one address; blocked sessions die on every session back-end."""
 
 import datetime
+import re
+import time
 
 import pytest
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -20,13 +24,16 @@ PASSWORD = "верный-пароль-29"
 
 @pytest.fixture
 def pupil(db):
-    return User.objects.create_user(
+    user = User.objects.create_user(
         "kuznetsov.a",
         password=PASSWORD,
         last_name="Кузнецов",
         first_name="Артём",
         email="artem@example.ru",
     )
+    # The address is confirmed (an unconfirmed one neither logs in nor gets reset links).
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    return user
 
 
 def log_in(client, login, password):
@@ -52,6 +59,127 @@ def test_guessing_is_stopped_after_the_configured_tries_and_audited_once(client,
     assert events(AuditKind.LOGIN_FAILED, subject=pupil).count() == 10
     locked = events(AuditKind.LOGIN_LOCKED, subject=pupil).get()
     assert locked.details == {"failures": 10, "minutes": 15}
+
+
+def test_the_lock_belongs_to_the_account_whatever_identifies_it(client, pupil, settings):
+    # Failures spread over the username in any case and the confirmed address in any case.
+    names = ["kuznetsov.a", "KUZNETSOV.A", "artem@example.ru", "Artem@Example.RU"]
+    for attempt in range(settings.LOGIN_FAILURES_PER_ACCOUNT):
+        log_in(client, names[attempt % len(names)], "подбор")
+
+    for name in names:
+        response = log_in(client, name, PASSWORD)
+        assert "logging in is paused for 15 minutes" in response.content.decode(), name
+        assert "_auth_user_id" not in client.session
+    assert events(AuditKind.LOGIN_LOCKED, subject=pupil).count() == 1
+
+
+def test_guessing_on_a_name_that_is_no_account_is_slowed_the_same_way(pupil, settings):
+    answers = {}
+    for name in ["nobody.x", pupil.username]:
+        client = Client()
+        first = log_in(client, name, "подбор").content.decode()
+        for _ in range(settings.LOGIN_FAILURES_PER_ACCOUNT - 1):
+            log_in(client, name, "подбор")
+        answers[name] = (first, log_in(client, name.upper(), "подбор").content.decode())
+    # Nothing tells the invented name from the real one.
+    for wrong, locked in answers.values():
+        assert "username and/or password you specified are not correct" in wrong
+        assert "logging in is paused for 15 minutes" in locked
+
+
+def test_attempts_refused_by_the_lock_are_counted_in_the_audit_log(client, pupil, settings):
+    for _ in range(settings.LOGIN_FAILURES_PER_ACCOUNT):
+        log_in(client, pupil.username, "подбор")
+    for name in ["kuznetsov.a", "artem@example.ru", "kuznetsov.a"]:
+        log_in(Client(), name, PASSWORD)
+    assert not events(AuditKind.LOGIN_LOCK_ENDED).exists()
+
+    # The owner resets the password through the confirmed address: the lock ends, and the
+    # next login writes how many attempts the lock refused.
+    new_password = "новый-пароль-2026"
+    client.post(reverse("account_reset_password"), {"email": pupil.email})
+    link = next(w for w in mail.outbox[0].body.split() if "/password/reset/key/" in w)
+    form = client.get(link, follow=True).redirect_chain[-1][0]
+    client.post(form, {"password1": new_password, "password2": new_password})
+    log_in(client, pupil.username, new_password)
+
+    assert client.session["_auth_user_id"] == str(pupil.pk)
+    ended = events(AuditKind.LOGIN_LOCK_ENDED, subject=pupil).get()
+    assert ended.details == {"refused": 3}
+
+
+def test_a_blocked_account_answers_a_right_and_a_wrong_password_alike(pupil):
+    account_block(user=pupil, kind=BlockKind.SELF, reason="Пароль увидел сосед")
+    right, wrong = Client(), Client()
+    right_answer = log_in(right, pupil.username, PASSWORD)
+    wrong_answer = log_in(wrong, pupil.username, "не тот пароль")
+
+    assert right_answer.status_code == wrong_answer.status_code == 302
+    assert right_answer["Location"] == wrong_answer["Location"] == reverse("account_inactive")
+    assert (
+        right.get(right_answer["Location"]).content == wrong.get(wrong_answer["Location"]).content
+    )
+    assert events(AuditKind.LOGIN_FAILED, subject=pupil).count() == 2
+
+
+class CountingHasher(MD5PasswordHasher):
+    """The test run's hasher, counting how many times a password is hashed."""
+
+    runs = 0
+
+    def encode(self, password, salt):
+        CountingHasher.runs += 1
+        return super().encode(password, salt)
+
+
+@pytest.mark.parametrize(
+    ("login", "password"),
+    [
+        ("artem@example.ru", "не тот пароль"),  # a known address, wrong password
+        ("nobody@example.ru", "не тот пароль"),  # an address of no account
+        ("kuznetsov.a", "не тот пароль"),
+        ("nobody.x", "не тот пароль"),
+        ("kuznetsov.a", PASSWORD),
+        ("artem@example.ru", PASSWORD),
+        ("new.pupil", "не тот пароль"),  # enrolled, no password issued yet
+        ("blocked.pupil", PASSWORD),
+        ("blocked.pupil", "не тот пароль"),
+    ],
+)
+def test_every_login_attempt_hashes_the_password_exactly_once(
+    client, pupil, settings, login, password
+):
+    """Known and unknown names and addresses take the same time: one hash each (ASVS 2.2)."""
+    settings.PASSWORD_HASHERS = [f"{__name__}.CountingHasher"]
+    User.objects.create_user("new.pupil")  # no usable password
+    blocked = User.objects.create_user("blocked.pupil", password=PASSWORD)
+    account_block(user=blocked, kind=BlockKind.SELF, reason="Пароль увидел сосед")
+    CountingHasher.runs = 0
+    log_in(client, login, password)
+    assert CountingHasher.runs == 1
+
+
+def test_an_address_nobody_confirmed_does_not_log_in(client, pupil):
+    EmailAddress.objects.filter(user=pupil).update(verified=False)
+    log_in(client, pupil.email, PASSWORD)
+    assert "_auth_user_id" not in client.session
+    log_in(client, pupil.username, PASSWORD)
+    assert client.session["_auth_user_id"] == str(pupil.pk)
+
+
+def test_a_flood_of_failures_from_one_address_is_stopped(client, pupil, settings, monkeypatch):
+    settings.LOGIN_FAILURES_PER_ADDRESS_PER_MINUTE = 3
+    monkeypatch.setattr(time, "time", lambda: 1_800_000_000.0)  # all within one minute
+    for name in ["ivanov.a", "petrov.b", "sidorov.c"]:
+        log_in(client, name, "подбор")
+
+    response = log_in(client, pupil.username, PASSWORD)
+    assert "Too many failed logins from your network" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    elsewhere = Client(REMOTE_ADDR="10.9.9.9")
+    log_in(elsewhere, pupil.username, PASSWORD)
+    assert elsewhere.session["_auth_user_id"] == str(pupil.pk)
 
 
 def test_a_class_of_thirty_logs_in_together_from_one_address(db):
@@ -190,3 +318,11 @@ def test_password_reset_by_email_is_audited_once(client, pupil):
     assert events(AuditKind.PASSWORD_RESET, subject=pupil).count() == 1
     log_in(client, pupil.username, "новый-пароль-2026")
     assert client.session["_auth_user_id"] == str(pupil.pk)
+
+
+def test_the_login_field_asks_for_a_login_or_an_address_in_russian(client, settings):
+    settings.LANGUAGE_CODE = "ru"
+    page = client.get(reverse("account_login")).content.decode()
+    assert '<label for="id_login">Логин или e-mail:</label>' in page
+    field = re.search(r'<input[^>]*id="id_login"[^>]*>', page).group(0)
+    assert 'autocomplete="username"' in field
