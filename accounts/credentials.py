@@ -106,14 +106,20 @@ def credentials_set(*, user: User, password: str, actor: User, request=None) -> 
 
 
 def credential_slips_pdf(
-    *, school_name: str, heading: str, issued: list[IssuedCredential], login_url: str
+    *,
+    school_name: str,
+    heading: str,
+    issued: list[IssuedCredential],
+    login_url: str,
+    attribution: str = "",
 ) -> bytes:
     """One printable PDF, one slip per person to cut out (regulation §9.7): a class's
     pupils, or a single letter for a member of staff.
 
     `heading` says whom the sheet is for («Class 5А», a position); `login_url` is the
     absolute address of the login page of the school's site (the view builds it from the
-    request: one installation may serve several schools).
+    request: one installation may serve several schools); `attribution` is the line of
+    regulation §12.1, printed at the foot of every page.
     """
     rows = [issued[i : i + SLIPS_PER_ROW] for i in range(0, len(issued), SLIPS_PER_ROW)]
     html = render_to_string(
@@ -123,6 +129,7 @@ def credential_slips_pdf(
             "heading": heading,
             "rows": rows,
             "login_url": login_url,
+            "attribution": attribution,
             "issued_by": issued[0].issued_by if issued else "",
             "issued_at": issued[0].issued_at if issued else timezone.now(),
         },

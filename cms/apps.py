@@ -11,7 +11,9 @@ class CmsConfig(AppConfig):
 
         from .access import access_elements_register
         from .images import connect_relocation
+        from .search_text import connect_reindexing
 
         pagecache.connect_invalidation()
         connect_relocation()
         access_elements_register()
+        connect_reindexing()

@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 from cms.sveden.services import sveden_tree_create
 from eios.models import School
 
+from .document_text import document_text
 from .models import HomePage
 
 
@@ -49,3 +50,16 @@ def _placeholder_site_remove() -> None:
             page = site.root_page
             site.delete()
             page.delete()
+
+
+def document_text_read(*, document) -> str:
+    """Read the text inside a document's file again and index it (SPEC §1: search finds
+    text inside documents). For files uploaded before texts were read; new uploads get
+    theirs from Wagtail's own upload path (SchoolDocument._set_document_file_metadata)."""
+    try:
+        with document.open_file() as file:
+            document.text = document_text(file, document.file.name)
+    except FileNotFoundError:
+        document.text = ""
+    document.save(update_fields=["text"])
+    return document.text

@@ -3,22 +3,22 @@ import posixpath
 import re
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_GET
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from eios.access import is_public
 from eios.access.serving import refusal
 from eios.pagecache import mark_cacheable
 
 from .models.images import RESTRICTED_RENDITIONS
+from .site_search import GROUPS, PER_PAGE, site_search
 
-SEARCH_PER_PAGE = 10
+SEARCH_PER_PAGE = PER_PAGE
 WORD = re.compile(r"\w+")
 
 
@@ -36,22 +36,22 @@ def search_words(query: str) -> str:
 
 @require_GET
 def search(request):
+    """Site search: pages, news and documents in groups (SPEC §1), or one group paginated."""
     query = request.GET.get("q", "").strip()
     words = search_words(query)
-    results = Page.objects.none()
-    if words:
-        site = Site.find_for_request(request)
-        results = (
-            Page.objects.live().public().descendant_of(site.root_page, inclusive=True).search(words)
-        )
-    paginator = Paginator(results, SEARCH_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return TemplateResponse(request, "cms/search.html", {"query": query, "results": page})
+    kind = request.GET.get("kind")
+    kind = kind if kind in GROUPS else None
+    groups = []
+    site = Site.find_for_request(request)
+    if words and site is not None:
+        groups = site_search(request, site, words, kind, request.GET.get("page", 1))
+    context = {
+        "query": query,
+        "kind": kind,
+        "groups": groups,
+        "total": sum(group.count for group in groups),
+    }
+    return TemplateResponse(request, "cms/search.html", context)
 
 
 @require_GET

@@ -12,6 +12,7 @@ from accounts.views import email as email_views
 from accounts.views import terms as terms_views
 from cms import views as cms_views
 from cms.models.images import PUBLIC_RENDITIONS
+from cms.sitemaps import SchoolSitemap
 from cms.sveden.urls import legacy_redirects
 from eios import views as eios_views
 from eios.access.serving import document_serve
@@ -38,7 +39,9 @@ urlpatterns = [
     path("restricted-images/<int:image_id>/<str:name>", cms_views.image_file, name="image_file"),
     path("search/", cms_views.search, name="search"),
     path("jobs/<uuid:job_id>/", eios_views.job_status, name="job_status"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Menus for the federal monitoring of school meals, at the address it fetches.
+    path("food/", include("cms.food.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SchoolSitemap}}, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("lang/<str:code>/", language_switch, name="language_switch"),

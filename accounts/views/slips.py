@@ -3,6 +3,8 @@
 from django.http import HttpResponse
 from django.urls import reverse
 
+from eios.attribution import attribution_line
+
 from ..credentials import IssuedCredential, credential_slips_pdf
 
 
@@ -12,6 +14,10 @@ def slips_response(request, *, school, heading: str, issued: list[IssuedCredenti
         heading=heading,
         issued=issued,
         login_url=request.build_absolute_uri(reverse("account_login")),
+        # Regulation §12.1 on the printed sheet too, with the host the site is reached by.
+        attribution=attribution_line(
+            school_name=school.full_name, url=request.build_absolute_uri("/")
+        ),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

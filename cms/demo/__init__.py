@@ -26,7 +26,8 @@ from eios.demo import Demo, DemoPart
 from eios.models import School
 
 from .access import demo_access_load
-from .pdf import minimal_pdf
+from .look import demo_look_load
+from .pdf import text_pdf
 from .platforms import PLATFORMS
 from .sveden import sveden_demo_fill
 
@@ -79,6 +80,10 @@ def _access(demo: Demo) -> None:
     demo_access_load(demo.school)
 
 
+def _look(demo: Demo) -> None:
+    demo_look_load(demo.school.site)
+
+
 PARTS = [
     # First: the school itself, which every later part builds on.
     DemoPart(order=10, name="cms.site", load=_site),
@@ -86,6 +91,8 @@ PARTS = [
     DemoPart(order=30, name="cms.content", load=_content),
     # After the people: pages closed to the positions' groups, the departments' materials.
     DemoPart(order=50, name="cms.access", load=_access),
+    # Last: the emblem, news pictures, menus and the editors' rights over news and menus.
+    DemoPart(order=60, name="cms.look", load=_look),
 ]
 
 
@@ -172,5 +179,7 @@ def _documents() -> None:
             signer_position="Директор" if signed else "",
             signature_kind="simple" if signed else "",
         )
-        document.file.save(f"{title[:40]}.pdf", ContentFile(minimal_pdf(title)), save=False)
+        content = text_pdf(title, [description])
+        document.file.save(f"{title[:40]}.pdf", ContentFile(content), save=False)
+        document._set_document_file_metadata()  # size, hash and the text, as an upload
         document.save()

@@ -26,3 +26,19 @@ def minimal_pdf(title: str) -> bytes:
         f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"
     ).encode()
     return bytes(out)
+
+
+def text_pdf(title: str, paragraphs: list[str]) -> bytes:
+    """A PDF whose Russian text can be selected, copied and searched ([1493] §24), for demo
+    documents whose contents matter (site search finds text inside documents)."""
+    from django.utils.html import escape
+    from weasyprint import HTML, URLFetcher
+
+    body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs)
+    html = (
+        '<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title></head>"
+        f"<body style=\"font-family: 'DejaVu Sans', sans-serif\"><h1>{escape(title)}</h1>"
+        f"{body}</body></html>"
+    )
+    return HTML(string=html, url_fetcher=URLFetcher(allowed_protocols=())).write_pdf()

@@ -18,7 +18,7 @@ from cms.sveden.models import SvedenIndexPage
 from cms.sveden.services import sveden_sections_ensure, sveden_tree_create
 from eios.models import School
 
-from .pdf import minimal_pdf
+from .pdf import text_pdf
 
 DIRECTOR = ("Сергеев Павел Игоревич", "Директор")
 SIGNED_AT = datetime.datetime(2025, 8, 29, 10, 0)
@@ -320,6 +320,18 @@ TEXTS = {
 }
 
 
+# Text inside the demo curricula (site search finds documents by it), by file name prefix;
+# every demo file holds at least its title.
+TEXTS_OF_DOCUMENTS = {
+    "plan": [
+        "Учебный план определяет перечень, трудоёмкость, последовательность и распределение "
+        "по периодам обучения учебных предметов, курсов, дисциплин (модулей), формы "
+        "промежуточной аттестации обучающихся.",
+        "Недельная нагрузка: 5-дневная учебная неделя, продолжительность урока 40 минут.",
+    ],
+}
+
+
 @transaction.atomic
 def sveden_demo_fill(site: Site) -> None:
     school = School.for_site(site)
@@ -589,10 +601,10 @@ def _doc(title: str, filename: str, *, signed: bool = True) -> SchoolDocument:
         signed_at=timezone.make_aware(SIGNED_AT) if signed else None,
         signature_kind="simple" if signed else "",
     )
-    content = minimal_pdf(title)
+    content = text_pdf(title, TEXTS_OF_DOCUMENTS.get(filename.split("-")[0], []))
     document.file.save(filename, ContentFile(content), save=False)
-    # [1493] §4: the size is shown beside the link.
-    document.file_size = len(content)
+    # Size ([1493] §4: shown beside the link), hash and the text inside, as an upload does.
+    document._set_document_file_metadata()
     document.save()
     return document
 

@@ -1,5 +1,6 @@
 from .documents import SchoolDocument
 from .images import SchoolImage, SchoolRendition
+from .look import SiteLook
 from .pages import ContactPage, ContentPage, HomePage, NewsIndexPage, NewsPage
 from .platforms import Platform, PlatformCatalogPage
 
@@ -14,4 +15,5 @@ __all__ = [
     "SchoolDocument",
     "SchoolImage",
     "SchoolRendition",
+    "SiteLook",
 ]

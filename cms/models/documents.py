@@ -2,6 +2,9 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
+from wagtail.search import index
+
+from cms.document_text import document_text
 
 
 class SignatureKind(models.TextChoices):
@@ -39,6 +42,15 @@ class SchoolDocument(AbstractDocument):
         blank=True,
         validators=[FileExtensionValidator(["sig", "p7s"])],
     )
+    # Read from the file when it is uploaded or replaced (cms/document_text.py), so site
+    # search finds a charter by the words inside it (SPEC §1).
+    text = models.TextField(_("text of the file"), blank=True, editable=False)
+
+    search_fields = [
+        *AbstractDocument.search_fields,
+        index.SearchField("description"),
+        index.SearchField("text"),
+    ]
 
     admin_form_fields = (
         *Document.admin_form_fields,
@@ -56,6 +68,12 @@ class SchoolDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    def _set_document_file_metadata(self):
+        # Wagtail calls this whenever a file is uploaded or replaced (admin forms, multiple
+        # upload); size, hash and now the text all describe the same file.
+        super()._set_document_file_metadata()
+        self.text = document_text(self.file, self.file.name)
 
     @property
     def is_signed(self) -> bool:

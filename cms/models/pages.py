@@ -6,20 +6,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
-from wagtail.search import index
 
 from cms.blocks import BodyBlock
+from cms.search_text import SearchTextMixin, school_text
 from eios.fragments import remember
 
 
-class HomePage(Page):
+class HomePage(SearchTextMixin, Page):
     """The school's front page: welcome text and the latest news."""
 
     intro = RichTextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
@@ -54,45 +53,72 @@ class HomePage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        from cms.selectors import QUICK_LINKS, home_links
+
         context = super().get_context(request, *args, **kwargs)
+        links = home_links(request, self)
+        context["quick_links"] = [
+            {"kind": kind, "url": links[kind]} for kind in QUICK_LINKS if kind in links
+        ]
+        context["news_url"] = links.get("news")
         context["latest_news"] = remember(
             request,
             f"latest-news:{self.pk}",
-            lambda: list(
-                NewsPage.objects.live().public().descendant_of(self).order_by("-date", "-pk")[:3]
-            ),
+            lambda: list(news_cards(NewsPage.objects.descendant_of(self))[:3]),
         )
         return context
 
 
-class ContentPage(Page):
+class ContentPage(SearchTextMixin, Page):
     """A generic page of the site: text, images, documents."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("content page")
 
+    def get_context(self, request, *args, **kwargs):
+        from cms.selectors import visible_subpages
 
-class ContactPage(Page):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = visible_subpages(request, self)
+        return context
+
+
+class ContactPage(SearchTextMixin, Page):
     """Contacts: the school's requisites (from its settings) and free text."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("body")]
     max_count_per_parent = 1
     subpage_types: list[str] = []
+
+    shows = ("eios.School",)
 
     class Meta:
         verbose_name = _("contacts page")
 
+    def shown_text(self) -> str:
+        return school_text(self)
 
-class NewsIndexPage(Page):
+
+def news_cards(news):
+    """Published news, newest first, with their pictures and the pictures' sizes in one
+    query each (cms/templates/cms/includes/news_card.html)."""
+    return (
+        news.live()
+        .public()
+        .select_related("image")
+        .prefetch_related("image__renditions")
+        .order_by("-date", "-pk")
+    )
+
+
+class NewsIndexPage(SearchTextMixin, Page):
     """The list of news, newest first, paginated."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -106,7 +132,7 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        news = news_cards(NewsPage.objects.child_of(self))
         paginator = Paginator(news, self.per_page)
         try:
             page = paginator.page(request.GET.get("page", 1))
@@ -118,18 +144,27 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsPage(Page):
+class NewsPage(SearchTextMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     intro = models.TextField(_("summary"), blank=True)
+    image = models.ForeignKey(
+        "cms.SchoolImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("picture"),
+        help_text=_("Shown on the news card; describe it in the image's description."),
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
         FieldPanel("intro"),
+        FieldPanel("image"),
         FieldPanel("body"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.NewsIndexPage"]
     subpage_types: list[str] = []
 

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.search_text import SearchTextMixin, platforms_text
 from eios.models import School
 
 
@@ -97,7 +98,7 @@ class Platform(index.Indexed, models.Model):
         return self.address.startswith(("http://", "https://"))
 
 
-class PlatformCatalogPage(Page):
+class PlatformCatalogPage(SearchTextMixin, Page):
     """Public catalogue of the school's electronic platforms (SPEC §2)."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -106,8 +107,13 @@ class PlatformCatalogPage(Page):
     max_count_per_parent = 1
     subpage_types: list[str] = []
 
+    shows = ("cms.Platform",)
+
     class Meta:
         verbose_name = _("catalogue of platforms")
+
+    def shown_text(self) -> str:
+        return platforms_text(self)
 
     def get_context(self, request, *args, **kwargs):
         from cms.selectors import platforms_for_site

@@ -56,17 +56,25 @@ def _closed_collection_ids() -> frozenset[int]:
     return frozenset(Collection.objects.filter(Exists(above)).values_list("pk", flat=True))
 
 
-def may_open(request, document) -> bool:
-    """Whether the visitor of `request` (None: nobody signed in) may open `document`."""
+def closed_collection_ids(request) -> frozenset[int]:
+    """The collections under «Privacy», read once per request and content generation."""
     if request is None:
-        return document.collection_id not in _closed_collection_ids()
-    if not hasattr(request, "_documents_openable"):
+        return _closed_collection_ids()
+    if not hasattr(request, "_closed_collection_ids"):
         request._closed_collection_ids = remember(
             request, "closed-collections", _closed_collection_ids
         )
-        request._documents_openable = {}
-    if document.collection_id not in request._closed_collection_ids:
+    return request._closed_collection_ids
+
+
+def may_open(request, document) -> bool:
+    """Whether the visitor of `request` (None: nobody signed in) may open `document`."""
+    if document.collection_id not in closed_collection_ids(request):
         return True
+    if request is None:
+        return False
+    if not hasattr(request, "_documents_openable"):
+        request._documents_openable = {}
     if document.pk not in request._documents_openable:
         user = getattr(request, "user", None)
         signed_in = user is not None and user.is_authenticated

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "accounts",
     "cms",
     "cms.sveden",
+    "cms.food",
     "portfolio",
     "library",
     "wagtail.contrib.forms",
@@ -139,6 +140,9 @@ PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # Site, school requisites, menus and navigation kept per content generation (eios/fragments.py).
 FRAGMENT_CACHE_ENABLED = env.bool("FRAGMENT_CACHE_ENABLED", default=True)
+# Cabinet panels' data per person, kept until what it shows changes (eios/cabinet.py).
+CABINET_CACHE = "default"
+CABINET_CACHE_SECONDS = env.int("CABINET_CACHE_SECONDS", default=3600)
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 
@@ -249,12 +253,21 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # a shared password is not a personal access level (eios/access/elements.py).
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search with Russian word forms on SQLite and PostgreSQL alike.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "eios.search.backend"}}
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Attributes of the federal microdata are camelCase; page slugs follow them.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# /food/ (Минпросвещения letter ГД-1158/01): a day's menu is due in the folder by this hour
+# of the day before (school's time zone), for the days of the week (ISO, 1 = Monday) that
+# have school meals. `manage.py food_check` and the admin's home page say when it is late.
+FOOD_MENU_DEADLINE_HOUR = env.int("FOOD_MENU_DEADLINE_HOUR", default=18)
+FOOD_MENU_WEEKDAYS = [
+    int(day) for day in env.list("FOOD_MENU_WEEKDAYS", default=["1", "2", "3", "4", "5"])
+]
 
 # Outbound checks of platform addresses never hang the command.
 PLATFORM_LINK_TIMEOUT = env.float("PLATFORM_LINK_TIMEOUT", default=5.0)
@@ -269,8 +282,10 @@ LOGGING = {
 # Saving any of these changes what public pages show, so the page cache is dropped.
 PAGE_CACHE_INVALIDATING_MODELS = [
     "eios.School",
+    "cms.SiteLook",
     "cms.Platform",
     "cms.SchoolDocument",
+    "food.MenuFile",
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",
     # A collection's «Privacy» moves its images' sizes to another address.

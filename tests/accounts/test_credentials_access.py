@@ -42,10 +42,11 @@ def pupil(enrol, teacher, school_class):
     return pupil
 
 
-def slips(client, school_class, *pupils, reissue=()):
+def slips(client, school_class, *pupils, reissue=(), **headers):
     return client.post(
         reverse("credential_slips", args=[school_class.pk]),
         {"pupil": [p.pk for p in pupils], "reissue": [p.pk for p in reissue]},
+        **headers,
     )
 
 

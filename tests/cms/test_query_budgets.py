@@ -22,14 +22,17 @@ from eios.models import School
 SIZES = [5, 500]
 
 # Queries of a warm request (Wagtail's cache of site root paths filled by a first one):
-# site, page route, view restrictions, the school's requisites, the main menu, the content.
+# site, page route, view restrictions, the school's requisites, the look of the site (its
+# emblem), the main menu, the content; the home page also finds the pages of its quick links.
 BUDGETS = {
-    "home": 9,
-    "news index": 12,
-    "news index, middle page": 12,
+    "home": 11,
+    "news index": 13,
+    "news index, middle page": 13,
     "news item": 11,
-    "platform catalogue": 11,
-    "search": 7,
+    "platform catalogue": 12,
+    # Three groups (pages, news, documents), each counted, the shown ones fetched, and the
+    # collections under «Privacy» read once for the documents.
+    "search": 11,
 }
 
 

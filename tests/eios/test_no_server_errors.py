@@ -27,6 +27,7 @@ from django.utils.http import int_to_base36
 from wagtail.models import Page, PageViewRestriction
 
 from accounts.models import SchoolClass, User
+from cms.food.models import MenuFile
 from cms.models import SchoolDocument, SchoolImage
 from eios.jobs import Job
 
@@ -121,6 +122,7 @@ REAL_ARGUMENTS = {
         [r.pk, r.page_id] for r in PageViewRestriction.objects.all()[:1]
     ],
     "wagtail_serve": lambda: [[page.url.lstrip("/")] for page in _live_pages_one_per_type()],
+    "food_file": lambda: [[menu.name] for menu in MenuFile.objects.all()[:2]],
 }
 
 

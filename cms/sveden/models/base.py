@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PagePermissionTester
 
 from cms.blocks import BodyBlock
+from cms.search_text import SearchTextMixin
 from eios.fragments import remember
 
 # The subsections in the order of [MR9] table 3.1; the tree and the navigation follow it.
@@ -129,7 +130,7 @@ class SvedenIndexPage(FixedAddressMixin, Page):
         return context
 
 
-class SvedenSectionPage(FixedAddressMixin, Page):
+class SvedenSectionPage(FixedAddressMixin, SearchTextMixin, Page):
     """A subsection of «Сведения»: one per address of [MR9] table 3.1."""
 
     body = StreamField(
@@ -160,7 +161,7 @@ class SvedenSectionPage(FixedAddressMixin, Page):
         return context
 
 
-class SvedenExtraPage(Page):
+class SvedenExtraPage(SearchTextMixin, Page):
     """A further page of a subsection that grew too long for one page ([MR9] §3.1)."""
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))

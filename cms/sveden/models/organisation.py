@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 
+from cms.search_text import school_text
 from eios.models import School
 
 from ..blocks import (
@@ -82,8 +83,13 @@ class SvedenCommonPage(SvedenSectionPage):
         FieldPanel("body"),
     ]
 
+    shows = ("eios.School",)
+
     class Meta:
         verbose_name = _("subsection: basic information")
+
+    def shown_text(self) -> str:
+        return school_text(self)
 
     def get_context(self, request, *args, **kwargs):
         from .education import SvedenEducationPage

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site
 
 from cms.models import Platform
+from cms.search_text import platforms_text
 
 from ..blocks import EquippedRoomBlock, FacilityBlock, LinkBlock
 from .base import TEXT_FEATURES, SvedenSectionPage, document_field, rows, sibling_section
@@ -138,8 +139,14 @@ class SvedenObjectsPage(SvedenSectionPage):
         FieldPanel("body"),
     ]
 
+    shows = ("cms.Platform",)
+
     class Meta:
         verbose_name = _("subsection: premises and accessible environment")
+
+    def shown_text(self) -> str:
+        # Every platform of the school with a web address is listed under erList.
+        return platforms_text(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -226,6 +233,10 @@ class SvedenCateringPage(SvedenSectionPage):
         verbose_name = _("subsection: catering")
 
     def get_context(self, request, *args, **kwargs):
+        from cms.food.selectors import catering_menus
+
         context = super().get_context(request, *args, **kwargs)
         context["meals"] = rows(self.catering_objects)
+        # [1493] §19(2): the daily menu; the files are those of /food/ (letter ГД-1158/01).
+        context["menus"] = catering_menus(Site.find_for_request(request))
         return context

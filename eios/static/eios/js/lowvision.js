@@ -25,7 +25,9 @@
       if (s.noImages) keep.push("lv-no-images");
     }
     root.className = keep.join(" ");
-    toggle.setAttribute("aria-pressed", s.on ? "true" : "false");
+    // While it is on, the same button brings the normal version back, and says so (its
+    // name changes, so it is not also a pressed toggle).
+    toggle.textContent = s.on ? toggle.dataset.labelOn : toggle.dataset.labelOff;
     options.hidden = !s.on;
     imagesButton.setAttribute("aria-pressed", s.noImages ? "true" : "false");
   }
