@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.cache import caches
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from wagtail import hooks
 
 HOOK = "register_cabinet_panel"
@@ -105,9 +105,10 @@ def panel_data(request, panels: Iterable[Panel]) -> list[tuple[Panel, dict]]:
 
 
 def render_panels(request, panels: Iterable[Panel] | None = None) -> list[SafeString]:
-    """The cabinet's sections, each rendered by its app's template."""
+    """The cabinet's sections, each rendered by its app's template (already safe: the
+    template escapes what it prints)."""
     panels = registered_panels() if panels is None else panels
     return [
-        mark_safe(render_to_string(panel.template, {**data, "panel": panel}, request=request))
+        render_to_string(panel.template, {**data, "panel": panel}, request=request)
         for panel, data in panel_data(request, panels)
     ]
