@@ -11,7 +11,9 @@ class AccountsConfig(AppConfig):
 
         from . import signals  # noqa: F401 - connects the receivers
         from .access import access_elements_register
+        from .cabinet import cabinet_invalidation_connect
         from .names import sqlite_functions_register
 
         connection_created.connect(sqlite_functions_register, dispatch_uid="accounts-sqlite")
         access_elements_register()
+        cabinet_invalidation_connect()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from . import cabinet
 from .access_admin import ElementAccessView, ElementRevokeView, PersonAccessView
 from .admin_views import (
     OrderViewSet,
@@ -66,3 +67,18 @@ def demo_people():
     from .demo import PARTS
 
     return PARTS
+
+
+@hooks.register("register_cabinet_panel")
+def identity_panel():
+    return cabinet.IDENTITY
+
+
+@hooks.register("register_cabinet_panel")
+def logins_panel():
+    return cabinet.LOGINS
+
+
+@hooks.register("register_cabinet_panel")
+def classes_panel():
+    return cabinet.CLASSES

@@ -10,6 +10,7 @@ class CmsConfig(AppConfig):
         from eios import pagecache
 
         from .access import access_elements_register
+        from .cabinet import cabinet_invalidation_connect
         from .images import connect_relocation
         from .search_text import connect_reindexing
 
@@ -17,3 +18,4 @@ class CmsConfig(AppConfig):
         connect_relocation()
         access_elements_register()
         connect_reindexing()
+        cabinet_invalidation_connect()

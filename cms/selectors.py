@@ -13,12 +13,16 @@ def platforms_for_site(site: Site):
     return Platform.objects.filter(school__site=site).order_by("sort_order", "name")
 
 
-def platforms_for_positions(site: Site, position_ids):
-    """Platforms that need a login and serve any of these positions (the cabinet's list,
-    regulation §4.5: each platform is for the positions the catalogue names)."""
+def platforms_for_person(site: Site, user):
+    """Platforms that need a login and serve any of the person's current positions (the
+    cabinet's list, regulation §4.5: each platform is for the positions the catalogue
+    names)."""
     return (
         Platform.objects.filter(
-            school__site=site, access_kind=AccessKind.AUTHORISED, positions__in=position_ids
+            school__site=site,
+            access_kind=AccessKind.AUTHORISED,
+            positions__appointments__user=user,
+            positions__appointments__ended_on__isnull=True,
         )
         .distinct()
         .order_by("sort_order", "name")

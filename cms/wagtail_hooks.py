@@ -16,6 +16,7 @@ from eios.access import element_access_url
 from eios.admin_texts import ModelSentences, SentencesViewSetMixin
 from eios.pagecache import mark_cacheable
 
+from . import cabinet
 from .access import administers_page
 from .attachment_closure import closure_mismatches
 from .models import Platform
@@ -141,3 +142,13 @@ def demo_site():
     from .demo import PARTS
 
     return PARTS
+
+
+@hooks.register("register_cabinet_panel")
+def platforms_panel():
+    return cabinet.PLATFORMS_PANEL
+
+
+@hooks.register("register_cabinet_panel")
+def sections_panel():
+    return cabinet.SECTIONS_PANEL

@@ -14,9 +14,11 @@ class EiosConfig(AppConfig):
         from .access.checks import wagtail_privacy_checks_replaced
         from .access.registry import administer_permissions_ensure
         from .audit_db import audit_lock_function_install, audit_role_check
+        from .cabinet import cabinet_invalidation_connect
         from .exports import spreadsheet_exports_install
 
         spreadsheet_exports_install()
+        cabinet_invalidation_connect()
 
         connection_created.connect(audit_lock_function_install, dispatch_uid="eios-audit-lock")
         checks.register(audit_role_check, checks.Tags.security, deploy=True)

@@ -17,19 +17,24 @@ version and every kept value with one `get_many` each, however many panels there
 A panel whose data must be live (open sessions, the last login) declares no topics.
 """
 
+import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import caches
+from django.db import transaction
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from wagtail import hooks
 
 HOOK = "register_cabinet_panel"
+# Topics the core changes: grants and permissions; published pages.
+ACCESS = "access"
+CONTENT = "content"
 _VERSION = "cabinet:v:{topic}:{user}"
-# A version never seen is 0; a bump starts from a value no earlier key can have held.
-_MISSING = object()
 
 
 @dataclass(frozen=True)
@@ -55,48 +60,65 @@ def registered_panels() -> list[Panel]:
     return sorted(panels, key=lambda panel: (panel.order, panel.name))
 
 
-def changed(topic: str, user=None) -> None:
-    """What panels of `topic` show has changed: for everyone, or for `user` only."""
+def changed(topic: str, user: AbstractBaseUser | None = None) -> None:
+    """What panels of `topic` show has changed: for everyone, or for `user` only.
+
+    Counted once the change is committed: before it, another request would read the old
+    rows and keep them under the new version.
+    """
     key = _VERSION.format(topic=topic, user=user.pk if user is not None else "*")
-    cache = _cache()
-    try:
-        cache.incr(key)
-    except ValueError:
-        # Unknown key: any value other than the implicit 0 makes older copies stale.
-        cache.set(key, 1, None)
+    transaction.on_commit(lambda: _bump(key))
 
 
-def _version_keys(panel: Panel, user) -> list[str]:
+def _bump(key: str) -> None:
+    # A new random version rather than a counter: a version evicted from the cache and
+    # counted again from the start could meet copies kept under its old values.
+    _cache().set(key, secrets.token_hex(8), None)
+
+
+def _version_keys(panel: Panel, user: AbstractBaseUser) -> list[str]:
     return [
         _VERSION.format(topic=topic, user=who) for topic in panel.topics for who in ("*", user.pk)
     ]
 
 
-def _data_key(panel: Panel, user, versions: dict) -> str:
-    stamp = ".".join(str(versions.get(key, 0)) for key in _version_keys(panel, user))
-    return f"cabinet:data:{panel.name}:{user.pk}:{stamp}"
+def _versions(cache, panels: list[Panel], user: AbstractBaseUser) -> dict[str, str]:
+    """Every version the panels depend on; those the cache has not got are started now."""
+    keys = {key for panel in panels for key in _version_keys(panel, user)}
+    versions = cache.get_many(list(keys))
+    for key in keys - versions.keys():
+        token = secrets.token_hex(8)
+        # Another request may have started it meanwhile: then theirs counts.
+        version = token if cache.add(key, token, None) else cache.get(key)
+        if version is not None:
+            versions[key] = version
+    return versions
 
 
-def panel_data(request, panels: Iterable[Panel]) -> list[tuple[Panel, dict]]:
-    """The data of every panel that shows for `request.user`, in order."""
+def panel_data(request: HttpRequest, panels: Iterable[Panel]) -> list[tuple[Panel, dict]]:
+    """The data of every panel that shows for `request.user`, in order: one `get_many`
+    for the versions, one for the kept data, one `set_many` for what was read afresh."""
     user = request.user
     panels = list(panels)
-    cached = [panel for panel in panels if panel.topics]
     cache = _cache()
-    versions = cache.get_many([key for panel in cached for key in _version_keys(panel, user)])
-    data_keys = {panel.name: _data_key(panel, user, versions) for panel in cached}
+    versions = _versions(cache, [panel for panel in panels if panel.topics], user)
+    data_keys = {}
+    for panel in panels:
+        keys = _version_keys(panel, user)
+        if keys and all(key in versions for key in keys):
+            stamp = ".".join(versions[key] for key in keys)
+            data_keys[panel.name] = f"cabinet:data:{panel.name}:{user.pk}:{stamp}"
     kept = cache.get_many(list(data_keys.values()))
     shown, fresh = [], {}
     for panel in panels:
         key = data_keys.get(panel.name)
-        data = kept.get(key, _MISSING) if key else _MISSING
-        if data is _MISSING:
+        if key in kept:
+            (data,) = kept[key]
+        else:
             data = panel.context(request)
             if key:
-                # None (the panel does not show) is kept too, as a marker.
-                fresh[key] = {"shown": data is not None, "data": data}
-        else:
-            data = data["data"]
+                # Kept in a tuple, so that «the panel does not show» (None) is kept too.
+                fresh[key] = (data,)
         if data is not None:
             shown.append((panel, data))
     if fresh:
@@ -104,7 +126,7 @@ def panel_data(request, panels: Iterable[Panel]) -> list[tuple[Panel, dict]]:
     return shown
 
 
-def render_panels(request, panels: Iterable[Panel] | None = None) -> list[SafeString]:
+def render_panels(request: HttpRequest, panels: Iterable[Panel] | None = None) -> list[SafeString]:
     """The cabinet's sections, each rendered by its app's template (already safe: the
     template escapes what it prints)."""
     panels = registered_panels() if panels is None else panels
@@ -112,3 +134,28 @@ def render_panels(request, panels: Iterable[Panel] | None = None) -> list[SafeSt
         render_to_string(panel.template, {**data, "panel": panel}, request=request)
         for panel, data in panel_data(request, panels)
     ]
+
+
+def _access_changed(**_kwargs) -> None:
+    changed(ACCESS)
+
+
+def cabinet_invalidation_connect() -> None:
+    """Grants (guardian's object permissions), groups and permissions change what a
+    person may open, so every panel listing what is open to them is stale."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from guardian.models import GroupObjectPermission, UserObjectPermission
+
+    for model in (UserObjectPermission, GroupObjectPermission):
+        uid = f"cabinet-access-{model.__name__}"
+        post_save.connect(_access_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_access_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    user_model = get_user_model()
+    for through in (
+        user_model.groups.through,
+        user_model.user_permissions.through,
+        Group.permissions.through,
+    ):
+        m2m_changed.connect(_access_changed, sender=through, dispatch_uid=f"cabinet-{through}")

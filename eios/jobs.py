@@ -24,6 +24,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -32,6 +33,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from .cabinet import Panel
 
 logger = logging.getLogger(__name__)
 
@@ -158,3 +161,21 @@ def job_run(job_id, work: Callable[..., str | None], **arguments) -> None:
 
 def _finish(job_id, state: JobState, **fields) -> None:
     Job.objects.filter(pk=job_id).update(state=state, finished_at=timezone.now(), **fields)
+
+
+# The cabinet lists a person's jobs of the last days, newest first (SPEC §3): where they
+# come back to a job they left running.
+RECENT_JOBS_DAYS = 7
+RECENT_JOBS_SHOWN = 5
+
+
+def _recent_jobs(request) -> dict | None:
+    since = timezone.now() - timedelta(days=RECENT_JOBS_DAYS)
+    jobs = list(Job.objects.filter(owner=request.user, created_at__gte=since)[:RECENT_JOBS_SHOWN])
+    return {"jobs": jobs} if jobs else None
+
+
+# Read live: a running job's progress changes every few seconds.
+JOBS_PANEL = Panel(
+    name="eios.jobs", order=90, template="eios/cabinet/jobs.html", context=_recent_jobs, queries=1
+)

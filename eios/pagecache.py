@@ -19,6 +19,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.utils.cache import patch_cache_control
 
+from eios import cabinet
+
 GENERATION_KEY = "pagecache:generation"
 
 
@@ -40,6 +42,8 @@ def invalidate(**_kwargs) -> None:
 
 
 def _next_generation() -> None:
+    # Cabinet panels that list pages (the sections open to a person) follow the same change.
+    cabinet.changed(cabinet.CONTENT)
     cache = _cache()
     try:
         cache.incr(GENERATION_KEY)

@@ -31,6 +31,11 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("cabinet/", include("accounts.urls")),
     path("terms/", terms_views.read, name="terms"),
+    # Wagtail's own login form would skip the lock per account and the audit (first match wins).
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's address of a document file, answered through its own view (first match wins).
     re_path(r"^documents/(\d+)/(.*)$", document_serve, name="document_serve"),

@@ -57,3 +57,10 @@ class AuditLogMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_audit_log_menu_item():
     return AuditLogMenuItem(_("Audit log"), reverse("audit_log"), icon_name="list-ul", order=60)
+
+
+@hooks.register("register_cabinet_panel")
+def jobs_panel():
+    from .jobs import JOBS_PANEL
+
+    return JOBS_PANEL

@@ -1,6 +1,8 @@
 """What happens around a login (SPEC §3; regulation §12.2–§12.3): every success, failure
 and logout is audited once (locks: `throttle`), and a successful login indexes its session."""
 
+from django.db.models import Count, OuterRef, Subquery
+
 from accounts.models import User
 from eios.audit import AuditEvent, AuditKind, audit_record
 
@@ -44,12 +46,25 @@ def password_changed(*, request, user, reset: bool = False) -> None:
     )
 
 
-def login_history(user) -> dict:
+def login_history(user: User) -> dict:
     """The last successful login before this one and the failed attempts since (§12.2:
-    a person notices someone else trying their account)."""
-    logins = list(AuditEvent.objects.filter(subject=user, kind=AuditKind.LOGIN).order_by("-at")[:2])
-    previous = logins[1] if len(logins) > 1 else None
+    a person notices someone else trying their account), in one query: each of the two
+    latest logins carries the count of failures after it, and the first one ever the
+    count of all failures."""
     failures = AuditEvent.objects.filter(subject=user, kind=AuditKind.LOGIN_FAILED)
-    if previous is not None:
-        failures = failures.filter(at__gt=previous.at)
-    return {"previous_login": previous, "failures_since": failures.count()}
+    counted = failures.values("subject").annotate(n=Count("pk")).values("n")
+    logins = list(
+        AuditEvent.objects.filter(subject=user, kind=AuditKind.LOGIN)
+        .annotate(
+            failures_after=Subquery(counted.filter(at__gt=OuterRef("at"))),
+            failures_ever=Subquery(counted),
+        )
+        .order_by("-at")[:2]
+    )
+    if len(logins) > 1:
+        previous = logins[1]
+        return {"previous_login": previous, "failures_since": previous.failures_after or 0}
+    return {
+        "previous_login": None,
+        "failures_since": logins[0].failures_ever or 0 if logins else failures.count(),
+    }

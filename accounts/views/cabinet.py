@@ -6,44 +6,21 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Site
 
-from cms.selectors import platforms_for_positions
 from eios.access import Action, can
+from eios.cabinet import render_panels
 
 from ..models import BlockKind, User
-from ..selectors import (
-    classes_led_by,
-    classes_open_to,
-    current_class_of,
-    positions_of,
-    sessions_of,
-)
+from ..selectors import current_class_of
 from ..services.blocking import account_block, may_block
 from ..services.sessions import sessions_end
-from ..services.signin import login_history
 from .addresses import next_on_site
 
 
 @login_required
 def cabinet(request):
-    """The personal cabinet (SPEC §3): who I am, my platforms, my class, my sessions."""
-    user = request.user
-    positions = list(positions_of(user))
-    site = Site.find_for_request(request)
-    context = {
-        "positions": positions,
-        "platforms": list(platforms_for_positions(site, [p.pk for p in positions]))
-        if site and positions
-        else [],
-        "school_class": current_class_of(user),
-        "led_classes": classes_led_by(user),
-        "open_classes": classes_open_to(user),
-        "sessions": list(sessions_of(user)),
-        "current_session_key": request.session.session_key,
-        **login_history(user),
-    }
-    return render(request, "accounts/cabinet.html", context)
+    """The personal cabinet (SPEC §3), composed of the panels the apps register."""
+    return render(request, "accounts/cabinet.html", {"panels": render_panels(request)})
 
 
 @login_required

@@ -163,6 +163,11 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "cabinet"
 # Every login form is allauth's, whose rate limits stop password guessing.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Passwords and addresses change only through allauth and our services (forced change,
+# sessions ended, audit; an address counts once confirmed): Wagtail's account page and its
+# password reset would go round all of it.
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 ANONYMOUS_USER_NAME = None  # guardian: anonymous visitors hold no object permissions
 
 # allauth: accounts come from orders, never from sign-up (regulation §6.5); login by

@@ -8,6 +8,7 @@ import time
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import MD5PasswordHasher
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -326,3 +327,38 @@ def test_the_login_field_asks_for_a_login_or_an_address_in_russian(client, setti
     assert '<label for="id_login">Логин или e-mail:</label>' in page
     field = re.search(r'<input[^>]*id="id_login"[^>]*>', page).group(0)
     assert 'autocomplete="username"' in field
+
+
+def test_wagtails_own_login_form_is_not_a_way_round_the_lock(client, pupil, settings):
+    for _ in range(settings.LOGIN_FAILURES_PER_ACCOUNT):
+        log_in(client, pupil.username, "не тот пароль")
+    # /admin/login/ only sends to the one login form, which keeps the lock.
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": pupil.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_login") + "?next=/admin/"
+    assert "_auth_user_id" not in client.session
+    assert client.get(reverse("cabinet")).status_code == 302
+
+
+def test_wagtails_own_password_reset_is_closed(client, pupil):
+    response = client.post("/admin/password_reset/", {"email": pupil.email})
+    assert response.status_code == 404
+    assert len(mail.outbox) == 0
+
+
+@pytest.mark.parametrize("managed_by_wagtail", [False, True])
+def test_wagtails_account_page_changes_neither_password_nor_address(
+    pupil, settings, managed_by_wagtail
+):
+    if managed_by_wagtail:
+        # What the page would offer without the settings: the fields this test looks for.
+        settings.WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
+        settings.WAGTAIL_EMAIL_MANAGEMENT_ENABLED = True
+    pupil.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client = Client()
+    client.force_login(pupil)
+    page = client.get("/admin/account/").content.decode()
+    offered = 'name="password-new_password1"' in page, 'name="name_email-email"' in page
+    assert offered == (managed_by_wagtail, managed_by_wagtail)

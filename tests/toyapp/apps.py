@@ -11,5 +11,7 @@ class ToyAppConfig(AppConfig):
 
     def ready(self):
         from .access import access_elements_register
+        from .cabinet import cabinet_invalidation_connect
 
         access_elements_register()
+        cabinet_invalidation_connect()

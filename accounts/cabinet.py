@@ -1,0 +1,86 @@
+"""The accounts' panels of the personal cabinet (SPEC §3): who I am, my logins and open
+sessions, the classes I lead or may open. Registered in wagtail_hooks.py.
+
+Who a person is (positions, class, the classes they lead and their pupils' account
+states) is kept per user under the topic «people» until an order, an appointment, a
+class or an account changes; the logins and sessions are read live.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from eios.cabinet import Panel, changed
+
+from .models import Appointment, ClassMembership, Position, SchoolClass, User
+from .selectors import (
+    classes_led_by,
+    classes_open_to,
+    current_class_of,
+    positions_of,
+    sessions_of,
+)
+from .services.signin import login_history
+
+PEOPLE = "people"
+
+
+def _identity(request) -> dict:
+    user = request.user
+    return {"positions": list(positions_of(user)), "school_class": current_class_of(user)}
+
+
+def _logins(request) -> dict:
+    user = request.user
+    return {
+        "sessions": list(sessions_of(user)),
+        "current_session_key": request.session.session_key,
+        **login_history(user),
+    }
+
+
+def _classes(request) -> dict | None:
+    user = request.user
+    led, opened = classes_led_by(user), classes_open_to(user)
+    if not led and not opened:
+        return None
+    return {"led_classes": led, "open_classes": opened}
+
+
+IDENTITY = Panel(
+    name="accounts.identity",
+    order=0,
+    template="accounts/cabinet/identity.html",
+    context=_identity,
+    queries=2,
+    topics=(PEOPLE,),
+)
+LOGINS = Panel(
+    name="accounts.logins",
+    order=10,
+    template="accounts/cabinet/logins.html",
+    context=_logins,
+    queries=2,
+)
+# Led classes with their pupils (two), classes opened by grants (permissions, groups,
+# positions seeing everything, the list).
+CLASSES = Panel(
+    name="accounts.classes",
+    order=40,
+    template="accounts/cabinet/classes.html",
+    context=_classes,
+    queries=7,
+    topics=(PEOPLE, "access"),
+)
+
+
+def _people_changed(sender, **kwargs) -> None:
+    # A login writes only `last_login`: nothing any panel shows.
+    if sender is User and kwargs.get("update_fields") == frozenset({"last_login"}):
+        return
+    changed(PEOPLE)
+
+
+def cabinet_invalidation_connect() -> None:
+    for model in (User, Appointment, ClassMembership, Position, SchoolClass):
+        uid = f"cabinet-people-{model._meta.label_lower}"
+        post_save.connect(_people_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_people_changed, sender=model, dispatch_uid=f"{uid}-delete")
