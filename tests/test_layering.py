@@ -106,3 +106,33 @@ def test_the_checker_catches_the_breaks_the_code_had(relative_path, source):
 @pytest.mark.parametrize(("relative_path", "source"), ALLOWED)
 def test_the_checker_lets_the_core_and_an_apps_own_modules_be(relative_path, source):
     assert breaks(relative_path, source) == []
+
+
+# A template of the core names an app's setting as `settings.<app>.<Model>`.
+TEMPLATE_SETTING = re.compile(r"\bsettings\.(?P<app>[a-z_]+)\.[A-Z]")
+
+
+def template_breaks(package: str, text: str) -> list[str]:
+    return [
+        match[0] for match in TEMPLATE_SETTING.finditer(text) if match["app"] in FORBIDDEN[package]
+    ]
+
+
+@pytest.mark.parametrize(
+    "relative_path",
+    [
+        path.relative_to(ROOT).as_posix()
+        for package in FORBIDDEN
+        for path in sorted((ROOT / package).rglob("templates/**/*.html"))
+    ],
+)
+def test_the_template_keeps_its_layer(relative_path):
+    text = (ROOT / relative_path).read_text(encoding="utf-8")
+    assert template_breaks(relative_path.split("/", 1)[0], text) == []
+
+
+def test_the_template_checker_catches_what_the_base_template_had():
+    had = "{% with school=settings.eios.School look=settings.cms.SiteLook %}"
+    assert template_breaks("eios", had) == ["settings.cms.S"]
+    assert template_breaks("accounts", had) == ["settings.cms.S"]
+    assert template_breaks("eios", "{{ settings.eios.School.full_name }}") == []
