@@ -1,7 +1,8 @@
 """Per-page cost inside Django: SQL queries and wall time of one request, no server.
 
 Run by benchmarks.run in a subprocess with a scenario's environment:
-`python -m benchmarks.querycount /path/ ...` prints one JSON object.
+`python -m benchmarks.querycount /path/ student@/cabinet/ ...` prints one JSON object; a
+path after `name@` is requested signed in as that person.
 Queries are the deterministic counter to compare between commits (Moodle's `dbreads`,
 perf-reliability §A.4); req/s moves with the machine, query counts do not.
 """
@@ -18,6 +19,7 @@ def measure(paths: list[str]) -> dict[str, dict]:
     import django
 
     django.setup()
+    from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -26,14 +28,21 @@ def measure(paths: list[str]) -> dict[str, dict]:
     # One client: each new one loads the middleware again, and WhiteNoise then rescans
     # every static file (~200 ms), which would swamp the time of the request itself.
     client = Client(HTTP_HOST="127.0.0.1")
+    signed_in = False
 
     def get(path: str):
         # A cookie from an earlier response would make the visitor non-anonymous.
-        client.cookies.clear()
+        if not signed_in:
+            client.cookies.clear()
         return client.get(path)
 
     results = {}
-    for path in paths:
+    for requested in paths:
+        username, _at, path = requested.rpartition("@")
+        client.cookies.clear()
+        signed_in = bool(username)
+        if signed_in:
+            client.force_login(get_user_model().objects.get(username=username))
         get(path)  # warm: per-process caches (site root paths, templates) and the page cache
         with CaptureQueriesContext(connection) as queries:
             response = get(path)
@@ -44,7 +53,7 @@ def measure(paths: list[str]) -> dict[str, dict]:
             start = time.perf_counter()
             get(path)
             timings.append((time.perf_counter() - start) * 1000)
-        results[path] = {
+        results[requested] = {
             "status": response.status_code,
             "queries": query_count,
             "ms": round(statistics.median(timings), 2),
