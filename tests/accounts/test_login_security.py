@@ -16,6 +16,7 @@ from django.utils import timezone
 from accounts.models import BlockKind, User, UserSession
 from accounts.services.blocking import account_block
 from eios.audit import AuditEvent, AuditKind
+from tests.clients import log_in
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +35,6 @@ def pupil(db):
     # The address is confirmed (an unconfirmed one neither logs in nor gets reset links).
     EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     return user
-
-
-def log_in(client, login, password):
-    return client.post(reverse("account_login"), {"login": login, "password": password})
 
 
 def events(kind, **filters):
