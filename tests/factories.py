@@ -7,6 +7,7 @@ order applied through `order_apply`), so a test sees the database a school would
 import datetime
 from collections.abc import Iterable
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -70,16 +71,21 @@ def person_create(
     positions: Iterable[Position] = (),
     school_class: SchoolClass | None = None,
     on: datetime.date | None = None,
+    confirmed_email: str | None = None,
     **fields,
 ) -> User:
     """A person holding `codenames` directly, appointed to `positions` and a pupil of
-    `school_class` from `on` (today by default)."""
+    `school_class` from `on` (today by default); `confirmed_email` is their address,
+    confirmed (an unconfirmed one neither logs in nor gets reset links)."""
     user = User.objects.create_user(
         username,
         password=password,
         last_name=username.title() if last_name is None else last_name,
+        email=confirmed_email or "",
         **fields,
     )
+    if confirmed_email:
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
     user.user_permissions.add(*permissions(*codenames))
     on = on or timezone.localdate()
     for position in positions:
