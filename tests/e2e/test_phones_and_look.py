@@ -32,10 +32,10 @@ def school(site_url):
         NewsIndexPage,
         NewsPage,
         PlatformCatalogPage,
-        School,
         SchoolImage,
         SiteLook,
     )
+    from eios.models import School
     from tests.images import png
 
     site = Site.objects.get(is_default_site=True)
