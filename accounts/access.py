@@ -12,6 +12,7 @@ the classes as a kind of element; registered when the app is ready.
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from eios.access import (
     Action,
@@ -24,14 +25,14 @@ from eios.access import (
     register_tie,
 )
 
-from .models import Appointment, SchoolClass, SubjectDepartment
+from .models import Appointment, SchoolClass, SubjectDepartment, User
 
 
 class SchoolClassElement(Element):
     label = "accounts.schoolclass"
     kind_name = _("class")
 
-    def restriction(self, school_class):
+    def restriction(self, school_class: SchoolClass) -> Restriction:
         return Restriction(Closure.RESTRICTED)
 
 
@@ -41,19 +42,19 @@ class ClassTeacherTie(Tie):
     action = Action.CHANGE
     post = _("class teacher")
 
-    def holds(self, user, school_class):
+    def holds(self, user: User, school_class: SchoolClass) -> bool:
         return school_class.class_teacher_id == user.pk
 
-    def q(self, user):
+    def q(self, user: User) -> Q:
         return Q(class_teacher=user)
 
-    def holders(self, school_class):
+    def holders(self, school_class: SchoolClass) -> list[tuple[User, str]]:
         teacher = school_class.class_teacher
         if teacher is None or not teacher.is_active:
             return []
         return [(teacher, self.post)]
 
-    def held(self, user):
+    def held(self, user: User) -> list[tuple[SchoolClass, str]]:
         return [
             (school_class, self.post)
             for school_class in SchoolClass.objects.filter(class_teacher=user)
@@ -80,22 +81,22 @@ class DepartmentHeadTie(Tie):
     def _headed_by(user):
         return SubjectDepartment.objects.filter(head=user, materials__isnull=False)
 
-    def holds(self, user, page):
+    def holds(self, user: User, page: Page) -> bool:
         return self._over(page).filter(head=user).exists()
 
-    def q(self, user):
+    def q(self, user: User) -> Q:
         return Q(pk__in=self._headed_by(user).values("materials"))
 
-    def holders(self, page):
+    def holders(self, page: Page) -> list[tuple[User, str]]:
         departments = self._over(page).filter(head__is_active=True).select_related("head")
         return [(department.head, self._post(department)) for department in departments]
 
-    def held(self, user):
+    def held(self, user: User) -> list[tuple[Page, str]]:
         departments = self._headed_by(user).select_related("materials")
         return [(department.materials, self._post(department)) for department in departments]
 
 
-def sees_everything(user) -> bool:
+def sees_everything(user: User) -> bool:
     """The director and deputies see all (regulation §5.4): positions marked so."""
     return Appointment.objects.filter(
         user=user, ended_on__isnull=True, position__sees_everything=True

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePath
+from typing import IO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -153,7 +154,7 @@ class _Cell:
     formula: bool = False
 
 
-def class_list_parse(*, file, filename: str) -> ClassList:
+def class_list_parse(*, file: IO[bytes], filename: str) -> ClassList:
     """Read and check a whole class list (regulation §9.5); never writes to the database.
 
     `file` is a binary file object (an UploadedFile or anything with `read`). The result

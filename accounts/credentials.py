@@ -7,11 +7,13 @@ from them; the database keeps its hash, and the user must replace it at first lo
 """
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import timezone
 from weasyprint import HTML, URLFetcher
@@ -36,7 +38,9 @@ class IssuedCredential:
     issued_at: datetime
 
 
-def credentials_issue(*, users, actor, request=None) -> list[IssuedCredential]:
+def credentials_issue(
+    *, users: Iterable[User], actor: User | None, request: HttpRequest | None = None
+) -> list[IssuedCredential]:
     """Give each user a new one-time password (regulation §9.4, ASVS 6.4.1).
 
     The password is stored only hashed, `must_change_password` is set, and one audit
@@ -81,7 +85,9 @@ def credentials_issue(*, users, actor, request=None) -> list[IssuedCredential]:
 
 
 @transaction.atomic
-def credentials_set(*, user: User, password: str, actor: User, request=None) -> None:
+def credentials_set(
+    *, user: User, password: str, actor: User, request: HttpRequest | None = None
+) -> None:
     """A password typed for someone by the administrator (Wagtail's user editor) is a
     one-time password like a printed one (ASVS 6.4.1): it must be changed at the first
     login, it ends the account's sessions, and it is audited as issued credentials. One's

@@ -79,7 +79,7 @@ def _initial(name: str) -> str:
     return "".join(re.findall(r"[a-z]+", _latin(letters[0])))
 
 
-def one_time_password(user=None) -> str:
+def one_time_password(user: User | None = None) -> str:
     """A random initial password (ASVS 6.4.1; regulation §9.7 hands it over on paper).
 
     Drawn with `secrets` from an alphabet without look-alikes and redrawn until the

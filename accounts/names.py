@@ -10,6 +10,7 @@ letters with «ё» as «е» (the folded letters sort alphabetically in any col
 """
 
 import re
+from collections.abc import Iterable
 
 from django.db.models import CharField, F, Func
 
@@ -60,7 +61,7 @@ def name_order(prefix: str = "", *, descending: bool = False) -> list:
     return [*(key.asc() for key in keys), pk.asc()]
 
 
-def surname_pattern(surnames) -> str:
+def surname_pattern(surnames: Iterable[str]) -> str:
     """A regular expression matching any of `surnames` whatever the case and ё/е, for
     `last_name__regex`: one query narrows the people a list of names may match (the
     exact comparison is `name_key`, in Python). Every letter is given with both cases,

@@ -7,7 +7,11 @@ own page and collection permissions; the access module adds grants to people and
 positions and the ties of posts (accounts/access.py).
 """
 
-from django.db.models import CharField
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -16,12 +20,18 @@ from wagtail.permissions import policy_registry
 from eios.access import (
     Action,
     Element,
+    Restriction,
     collection_restriction,
     from_view_restrictions,
     holds_everywhere,
     register_element,
     visible,
 )
+
+if TYPE_CHECKING:
+    from accounts.models import User
+
+    from .models import SchoolDocument, SchoolImage
 
 
 class PageElement(Element):
@@ -30,14 +40,14 @@ class PageElement(Element):
     kind_name = _("page and its subpages")
     edited_in_wagtail = True
 
-    def restriction(self, page):
+    def restriction(self, page: Page) -> Restriction:
         return from_view_restrictions(page.get_view_restrictions().prefetch_related("groups"))
 
-    def held_in_wagtail(self, user, page):
+    def held_in_wagtail(self, user: User, page: Page) -> set[Action]:
         # Editors keep what Wagtail's page permissions give them.
         return {Action.CHANGE} if page.permissions_for_user(user).can_edit() else set()
 
-    def grant_scope(self, page):
+    def grant_scope(self, page: Page) -> QuerySet:
         return (
             Page.objects.ancestor_of(page, inclusive=True)
             .annotate(key=Cast("pk", CharField()))
@@ -51,10 +61,10 @@ class CollectionMemberElement(Element):
 
     edited_in_wagtail = True
 
-    def restriction(self, member):
+    def restriction(self, member: SchoolDocument | SchoolImage) -> Restriction:
         return collection_restriction(member.collection)
 
-    def held_in_wagtail(self, user, member):
+    def held_in_wagtail(self, user: User, member: SchoolDocument | SchoolImage) -> set[Action]:
         policy = policy_registry.get_by_type(type(member))
         editable = policy.user_has_permission_for_instance(user, "change", member)
         return {Action.CHANGE} if editable else set()
@@ -82,7 +92,7 @@ def access_elements_register() -> None:
         register_element(element)
 
 
-def administers_page(user, page) -> bool:
+def administers_page(user: User, page: Page) -> bool:
     """`can(user, "administer", page)` for page listings: the pages the user administers
     (a privilege on a page covers its subpages) are read once per request, not once per
     listed page."""

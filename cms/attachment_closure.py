@@ -7,7 +7,7 @@ public page kept in a closed collection are missing for its visitors.
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 
 from eios.access import is_public
 
@@ -20,7 +20,7 @@ class Mismatches:
     closed_on_public_page: list = field(default_factory=list)
 
 
-def attachments_of(page) -> list:
+def attachments_of(page: Page) -> list[SchoolImage | SchoolDocument]:
     """The images and documents the page's content refers to, as it is being saved."""
     kinds = {
         ContentType.objects.get_for_model(model).pk: model
@@ -38,7 +38,7 @@ def attachments_of(page) -> list:
     ]
 
 
-def closure_mismatches(page) -> Mismatches:
+def closure_mismatches(page: Page) -> Mismatches:
     found = Mismatches()
     attachments = attachments_of(page)
     if not attachments:

@@ -10,6 +10,7 @@ text: the upload is not refused for that, its title and description are still in
 import logging
 import posixpath
 import zipfile
+from typing import IO
 from xml.etree import ElementTree
 
 from pypdf import PdfReader
@@ -28,7 +29,7 @@ _WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ODF_TEXT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 
 
-def document_text(file, name: str) -> str:
+def document_text(file: IO[bytes], name: str) -> str:
     """The text of an open binary `file` called `name`, or "" when there is none to read."""
     extension = posixpath.splitext(name)[1].lower()
     reader = _READERS.get(extension)

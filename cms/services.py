@@ -1,5 +1,7 @@
 """Writes of the official site: creating a school's site with its mandatory structure."""
 
+from typing import Any
+
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page, Site
@@ -8,7 +10,7 @@ from cms.sveden.services import sveden_tree_create
 from eios.models import School
 
 from .document_text import document_text
-from .models import HomePage
+from .models import HomePage, SchoolDocument
 
 
 @transaction.atomic
@@ -19,7 +21,7 @@ def school_site_create(
     hostname: str = "localhost",
     port: int = 80,
     is_default: bool = True,
-    **requisites,
+    **requisites: Any,
 ) -> Site:
     """Create a school: its home page, Wagtail site, school record and /sveden/ section.
 
@@ -52,7 +54,7 @@ def _placeholder_site_remove() -> None:
             page.delete()
 
 
-def document_text_read(*, document) -> str:
+def document_text_read(*, document: SchoolDocument) -> str:
     """Read the text inside a document's file again and index it (SPEC §1: search finds
     text inside documents). For files uploaded before texts were read; new uploads get
     theirs from Wagtail's own upload path (SchoolDocument._set_document_file_metadata)."""

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.rich_text import get_text_for_indexing
 
 from eios.access.documents import closed_collection_ids
@@ -56,7 +57,13 @@ GROUPS = {
 }
 
 
-def site_search(request, site, words: str, kind: str | None, page_number) -> list[Group]:
+def site_search(
+    request: HttpRequest,
+    site: Site,
+    words: str,
+    kind: str | None,
+    page_number: int | str | None,
+) -> list[Group]:
     """The groups of results for `words` on `site`: all three, or the one `kind` asked for
     (then paginated). Groups without results are left out."""
     query_stems = set(stems(words))

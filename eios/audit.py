@@ -18,17 +18,25 @@ reading the same head. The unique `seq` is the last guard: a race can fail a wri
 never fork the chain. The critical section is one head read and one insert.
 """
 
+from __future__ import annotations
+
 import datetime
 import enum
 import hashlib
 import json
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest
 
 
 class AuditKind(models.TextChoices):
@@ -110,12 +118,12 @@ class AuditEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.get_kind_display()}"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None or not self.hash:
             raise AppendOnlyError("the audit log is append-only: events are added by audit_record")
         super().save(*args, **kwargs)
 
-    def delete(self, *args, **kwargs):
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("the audit log is append-only")
 
     def content_hash(self) -> str:
@@ -134,7 +142,17 @@ class AuditEvent(models.Model):
 
 
 def event_hash(
-    *, seq, at, kind, actor_id, subject_id, subject_name, target, address, details, prev_hash
+    *,
+    seq: int,
+    at: datetime.datetime,
+    kind: str,
+    actor_id: int | None,
+    subject_id: int | None,
+    subject_name: str,
+    target: str,
+    address: str | None,
+    details: dict[str, Any],
+    prev_hash: str,
 ) -> str:
     """SHA-256 over the canonical form of an event: a JSON array (no separator can be
     smuggled into a field), time in UTC to the microsecond, details with sorted keys.
@@ -188,7 +206,7 @@ def _chain_and_insert(event: AuditEvent) -> AuditEvent:
     return event
 
 
-def client_address(request) -> str | None:
+def client_address(request: HttpRequest | None) -> str | None:
     """The visitor's address; behind a proxy the proxy must set REMOTE_ADDR (e.g. uWSGI/gunicorn
     with a trusted X-Forwarded-For handler), never a header the client controls."""
     return request.META.get("REMOTE_ADDR") if request is not None else None
@@ -197,12 +215,12 @@ def client_address(request) -> str | None:
 def audit_record(
     kind: AuditKind,
     *,
-    actor=None,
-    subject=None,
+    actor: AbstractBaseUser | AnonymousUser | None = None,
+    subject: AbstractBaseUser | None = None,
     subject_name: str = "",
     target: str = "",
-    request=None,
-    **details,
+    request: HttpRequest | None = None,
+    **details: Any,
 ) -> AuditEvent:
     """Append one security event. The only writer of the audit table."""
     if actor is not None and not actor.is_authenticated:

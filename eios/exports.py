@@ -21,6 +21,7 @@ Wagtail turns anything that looks like a formula back into text.
 
 import csv
 import re
+from collections.abc import Iterable, Iterator
 
 from django.http import StreamingHttpResponse
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
@@ -31,7 +32,7 @@ DELIMITER = ";"
 _FORMULA_AT_CELL_START = re.compile(r'(^|[;,\r\n])([ "]*)(?=[=+\-@\t\r])')
 
 
-def cell_safe(value) -> str:
+def cell_safe(value: object) -> str:
     """The text of one cell, with every formula start neutralised."""
     text = "" if value is None else str(value)
     return _FORMULA_AT_CELL_START.sub(r"\1\2'", text)
@@ -44,7 +45,7 @@ class _Line:
         return line.encode()
 
 
-def csv_lines(headings, rows):
+def csv_lines(headings: Iterable[object], rows: Iterable[Iterable[object]]) -> Iterator[bytes]:
     """The CSV file as encoded lines: BOM, headings, then every row, each cell defused."""
     writer = csv.writer(_Line(), delimiter=DELIMITER)
     yield BOM.encode()
@@ -73,7 +74,7 @@ def _write_csv_response(view, queryset):
     return response
 
 
-def spreadsheet_exports_install():
+def spreadsheet_exports_install() -> None:
     """Make Wagtail's CSV export ours (called once from `EiosConfig.ready`)."""
     SpreadsheetExportMixin.stream_csv = _stream_csv
     SpreadsheetExportMixin.write_csv_response = _write_csv_response

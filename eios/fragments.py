@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.http import HttpRequest
 
 from eios.pagecache import current_generation
 
@@ -31,7 +32,7 @@ def _generation(request) -> int:
     return request._content_generation
 
 
-def remember(request, key: str, build: Callable[[], T]) -> T:
+def remember(request: HttpRequest, key: str, build: Callable[[], T]) -> T:
     """`build()` once per generation; `key` must name everything the value depends on.
 
     None is built again every time, never kept: a miss (a mistyped address, an unknown

@@ -20,11 +20,14 @@ wraps it in a task with `job_run`, and starts it with `job_start`:
 A management command runs the same work in the foreground with `ConsoleProgress`.
 """
 
+from __future__ import annotations
+
 import logging
 import time
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -35,6 +38,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .cabinet import Panel
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django_tasks.base import Task
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +103,7 @@ class Job(models.Model):
 class JobProgress:
     """What the work reports as it goes; written to the job's row now and then."""
 
-    def __init__(self, job_id):
+    def __init__(self, job_id: str) -> None:
         self.job_id = job_id
         self._written_at = 0.0
 
@@ -129,7 +136,9 @@ class ConsoleProgress(JobProgress):
         self.write(f"{counted} {message}".rstrip())
 
 
-def job_start(task, *, owner, kind: str, title: str, **arguments) -> Job:
+def job_start(
+    task: Task, *, owner: AbstractBaseUser, kind: str, title: str, **arguments: Any
+) -> Job:
     """Record the job and hand it to the task backend; `arguments` must be JSON values."""
     job = Job.objects.create(owner=owner, kind=kind, title=str(title))
     task.enqueue(job_id=str(job.pk), **arguments)
@@ -137,7 +146,7 @@ def job_start(task, *, owner, kind: str, title: str, **arguments) -> Job:
     return job
 
 
-def job_run(job_id, work: Callable[..., str | None], **arguments) -> None:
+def job_run(job_id: str, work: Callable[..., str | None], **arguments: Any) -> None:
     """Run `work(progress, **arguments)` for the job and record how it ended.
 
     A `ValidationError` is the person's to fix: its messages are shown. Anything else is
@@ -159,7 +168,7 @@ def job_run(job_id, work: Callable[..., str | None], **arguments) -> None:
         _finish(job_id, JobState.DONE, result_url=result_url)
 
 
-def _finish(job_id, state: JobState, **fields) -> None:
+def _finish(job_id: str, state: JobState, **fields) -> None:
     Job.objects.filter(pk=job_id).update(state=state, finished_at=timezone.now(), **fields)
 
 

@@ -6,7 +6,7 @@ language leak into the shared page cache. Here only an explicit choice counts.
 """
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 SUPPORTED = {code for code, _name in settings.LANGUAGES}
 
 
-def chosen_language(request) -> str:
+def chosen_language(request: HttpRequest) -> str:
     code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
     return code if code in SUPPORTED else settings.LANGUAGE_CODE
 
@@ -35,7 +35,7 @@ class ChosenLanguageMiddleware:
 
 
 @require_GET
-def language_switch(request, code: str):
+def language_switch(request: HttpRequest, code: str) -> HttpResponseRedirect:
     """Remember the visitor's language. A plain link, so public pages need no CSRF cookie."""
     target = request.GET.get("next", "/")
     if not url_has_allowed_host_and_scheme(

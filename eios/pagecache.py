@@ -13,10 +13,12 @@ a compliance problem, so coarse and certain beats fine and fragile.
 """
 
 import hashlib
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils.cache import patch_cache_control
 
 from eios import cabinet
@@ -32,7 +34,7 @@ def current_generation() -> int:
     return _cache().get_or_set(GENERATION_KEY, 1, timeout=None)
 
 
-def invalidate(**_kwargs) -> None:
+def invalidate(**_kwargs: Any) -> None:
     """Make every cached page stale once the change is committed.
 
     Before the commit another visitor would still read the old rows and store
@@ -51,7 +53,7 @@ def _next_generation() -> None:
         cache.set(GENERATION_KEY, 2, timeout=None)
 
 
-def mark_cacheable(request) -> None:
+def mark_cacheable(request: HttpRequest) -> None:
     """Views whose output is the same for every anonymous visitor call this."""
     request.page_cacheable = True
 

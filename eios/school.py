@@ -1,4 +1,7 @@
+from __future__ import annotations
+
 from django.db import models
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -68,7 +71,7 @@ class School(BaseSiteSetting):
         return self.short_name or self.full_name
 
     @classmethod
-    def for_request(cls, request):
+    def for_request(cls, request: HttpRequest) -> School:
         """Wagtail's lookup, kept per content generation: every page shows the requisites."""
         attr_name = cls.get_cache_attr_name()
         if not hasattr(request, attr_name):

@@ -1,8 +1,13 @@
 import pytest
 from django.core.cache import caches
+from django.utils import timezone
 from wagtail.models import Site
 
+from accounts.models import OrderKind, Position, SchoolClass, User
 from cms.services import school_site_create
+from eios.models import School
+from tests.factories import order_create, person_create, position_create
+from tests.migrating import migrate_to_the_end
 
 
 @pytest.fixture(autouse=True)
@@ -29,3 +34,72 @@ def school_site(db) -> Site:
 @pytest.fixture
 def home(school_site):
     return school_site.root_page.specific
+
+
+@pytest.fixture
+def school(school_site) -> School:
+    return School.for_site(school_site)
+
+
+@pytest.fixture
+def student_position(db) -> Position:
+    return Position.objects.create(code="student", name="Обучающийся", is_staff_position=False)
+
+
+@pytest.fixture
+def teacher(db, student_position) -> User:
+    """The class teacher of 5А: issues credentials and blocks."""
+    position = position_create(
+        "class_teacher",
+        "issue_credentials",
+        "block_user",
+        name="Классный руководитель",
+        group="Классные руководители",
+    )
+    return person_create(
+        "belova.i",
+        password="teacher-pass-29",
+        last_name="Белова",
+        first_name="Ирина",
+        positions=[position],
+    )
+
+
+@pytest.fixture
+def director(db) -> User:
+    return User.objects.create_superuser(
+        "sergeev.p", password="director-pass-29", last_name="Сергеев", first_name="Павел"
+    )
+
+
+@pytest.fixture
+def school_class(school, teacher) -> SchoolClass:
+    return SchoolClass.objects.create(
+        school=school, name="5А", year=timezone.localdate().year, class_teacher=teacher
+    )
+
+
+@pytest.fixture
+def enrol(school, school_class, director, student_position):
+    """Enrol new pupils into 5А by an applied order; returns their accounts."""
+
+    def enrol(*names):
+        order = order_create(
+            school,
+            OrderKind.ENROLMENT,
+            director,
+            *(
+                {"last_name": last, "first_name": first, "school_class": school_class}
+                for last, first in names
+            ),
+        )
+        return [line.person for line in order.lines.select_related("person")]
+
+    return enrol
+
+
+@pytest.fixture
+def every_migration_back():
+    """Whatever a migration test leaves, the tests after it need every migration applied."""
+    yield
+    migrate_to_the_end()

@@ -7,6 +7,9 @@ Without this rule any holder of the blocking permission could lock out, or take 
 the one account that can undo what they did.
 """
 
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
 from accounts.models import User
@@ -37,7 +40,7 @@ def account_rank(user: User) -> int:
     return user._account_rank
 
 
-def accounts_above(actor: User, users) -> list[User]:
+def accounts_above(actor: User, users: Iterable[User]) -> list[User]:
     """Those of `users` whose accounts hold more than `actor`'s (one query at most)."""
     rank = account_rank(actor)
     others = [user for user in users if user.pk != actor.pk]
@@ -53,7 +56,7 @@ def accounts_above(actor: User, users) -> list[User]:
     return [user for user in others if user.is_superuser or user.pk in administrators]
 
 
-def may_act_on_account(actor, user: User) -> bool:
+def may_act_on_account(actor: User | AnonymousUser | None, user: User) -> bool:
     """Whether `actor` ranks at least as high as the owner of `user`'s account."""
     if actor is None or not actor.is_authenticated or not actor.is_active:
         return False

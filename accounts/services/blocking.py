@@ -8,14 +8,16 @@ so no unblocking can bring it back; lifting such a block issues new credentials.
 
 from dataclasses import dataclass
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.credentials import IssuedCredential, credentials_issue
 from accounts.events import account_blocked
-from accounts.models import Block, BlockKind, ClassMembership, User
+from accounts.models import Block, BlockKind, ClassMembership, Order, User
 from eios.audit import AuditKind, audit_record
 
 from .authority import may_act_on_account
@@ -26,7 +28,7 @@ BLOCK_PERMISSION = "accounts.block_user"
 COMPROMISED = frozenset({BlockKind.SELF, BlockKind.CLASS_TEACHER})
 
 
-def may_block(actor, user) -> bool:
+def may_block(actor: User | AnonymousUser | None, user: User) -> bool:
     """Who may block an account at once (§12.2): its owner, the class teacher of the
     pupil's current class, and whoever holds the permission — never an anonymous visitor,
     and never an account that holds more than the actor does."""
@@ -39,19 +41,27 @@ def may_block(actor, user) -> bool:
     ).exists()
 
 
-def may_unblock(actor, user) -> bool:
+def may_unblock(actor: User, user: User) -> bool:
     """Only the system administrator lifts a block by hand (an order lifts its own)."""
     return (
         actor.pk != user.pk and actor.has_perm(BLOCK_PERMISSION) and may_act_on_account(actor, user)
     )
 
 
-def open_block_of(user) -> Block | None:
+def open_block_of(user: User) -> Block | None:
     return Block.objects.filter(user=user, lifted_at__isnull=True).first()
 
 
 @transaction.atomic
-def account_block(*, user, kind: BlockKind, reason: str, actor=None, order=None, request=None):
+def account_block(
+    *,
+    user: User,
+    kind: BlockKind,
+    reason: str,
+    actor: User | None = None,
+    order: Order | None = None,
+    request: HttpRequest | None = None,
+) -> Block:
     """Block `user`: refuse login, end every session, keep all data (§6.7, §12.2)."""
     reason = reason.strip()
     if not reason:
@@ -99,7 +109,14 @@ class Unblocking:
 
 
 @transaction.atomic
-def account_unblock(*, user, reason: str, actor=None, order=None, request=None) -> Unblocking:
+def account_unblock(
+    *,
+    user: User,
+    reason: str,
+    actor: User | None = None,
+    order: Order | None = None,
+    request: HttpRequest | None = None,
+) -> Unblocking:
     """Let `user` log in again: re-enrolment, re-hiring, or the administrator's decision.
 
     Lifting a §12.2 block by hand goes with a new one-time password (returned for the

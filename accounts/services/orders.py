@@ -8,8 +8,14 @@ accounts, moves pupils, blocks or unblocks, and writes the audit log. An applied
 is a record; a mistake is corrected by a new order.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +27,7 @@ from accounts.models import (
     OrderKind,
     OrderLine,
     Position,
+    SchoolClass,
     User,
 )
 from accounts.names import name_key, surname_pattern
@@ -28,6 +35,9 @@ from eios.audit import AuditKind, audit_record
 
 from .blocking import account_block, account_unblock
 from .positions import appointment_end, appointment_start, appointments_end_all
+
+if TYPE_CHECKING:
+    from accounts.class_list import Pupil
 
 STUDENT = "student"
 
@@ -184,7 +194,7 @@ def _line_problems(order: Order, line: OrderLine, current) -> list[str]:
     return problems
 
 
-def order_apply(*, order: Order, actor, request=None) -> Order:
+def order_apply(*, order: Order, actor: User, request: HttpRequest | None = None) -> Order:
     """Apply the order (§6.5–§6.7). All lines or none: a problem raises ValidationError."""
     with transaction.atomic():
         # The school's row is locked too: its orders are applied one at a time, so the
@@ -261,7 +271,9 @@ def _person_create(line: OrderLine, taken: set[str]) -> User:
 
 
 @transaction.atomic
-def enrolment_draft_from_list(*, school_class, pupils, actor) -> Order:
+def enrolment_draft_from_list(
+    *, school_class: SchoolClass, pupils: Iterable[Pupil], actor: User
+) -> Order:
     """A draft enrolment order with one line per pupil of a checked class list (§9.5:
     the class teacher prepares the data; §6.5: the order registers the pupils).
 

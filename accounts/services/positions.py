@@ -2,7 +2,9 @@
 
 import datetime
 
-from accounts.models import Appointment
+from django.http import HttpRequest
+
+from accounts.models import Appointment, Order, Position, User
 from accounts.selectors import positions_of
 from eios.audit import AuditKind, audit_record
 
@@ -19,8 +21,17 @@ def _audit(kind, user, position, order, actor, request) -> None:
     )
 
 
-def appointment_start(*, user, position, on: datetime.date, order=None, actor=None, request=None):
-    """Appoint `user` to `position`; the position's group grants its permissions."""
+def appointment_start(
+    *,
+    user: User,
+    position: Position,
+    on: datetime.date,
+    order: Order | None = None,
+    actor: User | None = None,
+    request: HttpRequest | None = None,
+) -> Appointment | None:
+    """Appoint `user` to `position`; the position's group grants its permissions. None
+    when they already hold it."""
     if Appointment.objects.filter(user=user, position=position, ended_on__isnull=True).exists():
         return None
     appointment = Appointment.objects.create(
@@ -32,7 +43,15 @@ def appointment_start(*, user, position, on: datetime.date, order=None, actor=No
     return appointment
 
 
-def appointment_end(*, user, position, on: datetime.date, order=None, actor=None, request=None):
+def appointment_end(
+    *,
+    user: User,
+    position: Position,
+    on: datetime.date,
+    order: Order | None = None,
+    actor: User | None = None,
+    request: HttpRequest | None = None,
+) -> None:
     ended = Appointment.objects.filter(user=user, position=position, ended_on__isnull=True).update(
         ended_on=on, ended_by=order
     )
@@ -43,7 +62,14 @@ def appointment_end(*, user, position, on: datetime.date, order=None, actor=None
     _audit(AuditKind.PRIVILEGE_REVOKED, user, position, order, actor, request)
 
 
-def appointments_end_all(*, user, on: datetime.date, order=None, actor=None, request=None):
+def appointments_end_all(
+    *,
+    user: User,
+    on: datetime.date,
+    order: Order | None = None,
+    actor: User | None = None,
+    request: HttpRequest | None = None,
+) -> None:
     for position in list(positions_of(user)):
         appointment_end(
             user=user, position=position, on=on, order=order, actor=actor, request=request

@@ -9,9 +9,10 @@ from importlib import import_module
 
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
-from accounts.models import UserSession
+from accounts.models import User, UserSession
 from eios.audit import AuditKind, audit_record, client_address
 
 # Activity is written at most this often: a page view must not cost a database write.
@@ -24,7 +25,7 @@ def _store(session_key: str | None = None):
     return import_module(settings.SESSION_ENGINE).SessionStore(session_key=session_key)
 
 
-def session_register(*, request, user) -> None:
+def session_register(*, request: HttpRequest, user: User) -> None:
     """Index the session Django's `login()` just created (it rotated the key)."""
     now = timezone.now()
     request.session[AUTH_KEY] = request.session[SEEN_KEY] = now.timestamp()
@@ -53,7 +54,7 @@ def _index(request, user, *, started_at) -> None:
     )
 
 
-def sessions_after_password_change(*, request, user) -> None:
+def sessions_after_password_change(*, request: HttpRequest, user: User) -> None:
     """A new password ends every other session of the account at once (SPEC §3).
 
     Django refuses those sessions from their next request on (their auth hash no longer
@@ -77,7 +78,7 @@ def session_forget(*, session_key: str | None) -> None:
         UserSession.objects.filter(session_key=session_key).delete()
 
 
-def session_expired(request) -> bool:
+def session_expired(request: HttpRequest) -> bool:
     """Idle and absolute expiry (SPEC §3): `SESSION_IDLE_SECONDS`, `SESSION_ABSOLUTE_SECONDS`."""
     now = timezone.now().timestamp()
     seen = request.session.get(SEEN_KEY)
@@ -90,7 +91,7 @@ def session_expired(request) -> bool:
     )
 
 
-def session_touch(request) -> None:
+def session_touch(request: HttpRequest) -> None:
     now = timezone.now()
     seen = request.session.get(SEEN_KEY)
     if seen is not None and now.timestamp() - seen < TOUCH_EVERY.total_seconds():
@@ -104,7 +105,13 @@ def _stores_delete(keys) -> None:
         _store(key).delete()
 
 
-def sessions_end(*, user, keep_session_key=None, actor=None, request=None) -> int:
+def sessions_end(
+    *,
+    user: User,
+    keep_session_key: str | None = None,
+    actor: User | None = None,
+    request: HttpRequest | None = None,
+) -> int:
     """End every session of `user` at once, but `keep_session_key` (regulation §6.7).
 
     With `actor` given ("log out everywhere" or an administrator's action) the ending is

@@ -1,7 +1,9 @@
 """What happens around a login (SPEC §3; regulation §12.2–§12.3): every success, failure
 and logout is audited once (locks: `throttle`), and a successful login indexes its session."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, OuterRef, Subquery
+from django.http import HttpRequest
 
 from accounts.models import User
 from eios.audit import AuditEvent, AuditKind, audit_record
@@ -10,12 +12,12 @@ from .sessions import session_forget, session_register, sessions_after_password_
 from .throttle import login_failures_forget
 
 
-def login_succeeded(*, request, user) -> None:
+def login_succeeded(*, request: HttpRequest, user: User) -> None:
     session_register(request=request, user=user)
     audit_record(AuditKind.LOGIN, actor=user, subject=user, request=request)
 
 
-def login_failed(*, request, login: str, account) -> None:
+def login_failed(*, request: HttpRequest, login: str, account: User | None) -> None:
     """`account` is what the typed login names (`selectors.account_for_login`), or None."""
     audit_record(
         AuditKind.LOGIN_FAILED,
@@ -25,13 +27,13 @@ def login_failed(*, request, login: str, account) -> None:
     )
 
 
-def logout_done(*, request, user) -> None:
+def logout_done(*, request: HttpRequest, user: User | AnonymousUser | None) -> None:
     session_forget(session_key=request.session.session_key)
     if user is not None and user.is_authenticated:
         audit_record(AuditKind.LOGOUT, actor=user, subject=user, request=request)
 
 
-def password_changed(*, request, user, reset: bool = False) -> None:
+def password_changed(*, request: HttpRequest, user: User, reset: bool = False) -> None:
     sessions_after_password_change(request=request, user=user)
     if user.must_change_password:
         User.objects.filter(pk=user.pk).update(must_change_password=False)

@@ -3,6 +3,7 @@ using it; §13.4: the rules change by a new version everyone accepts again)."""
 
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import TermsAcceptance, TermsVersion
@@ -39,7 +40,7 @@ def terms_fixed(version: TermsVersion) -> bool:
     return version.acceptances.exists()
 
 
-def terms_pending(request) -> TermsVersion | None:
+def terms_pending(request: HttpRequest) -> TermsVersion | None:
     """The version `request.user` has still to accept, or None. One query per session."""
     current = terms_current()
     if current is None or request.session.get(SESSION_KEY) == current.pk:
@@ -50,7 +51,7 @@ def terms_pending(request) -> TermsVersion | None:
     return current
 
 
-def terms_accept(*, request, version: TermsVersion) -> None:
+def terms_accept(*, request: HttpRequest, version: TermsVersion) -> None:
     """Record that `request.user` accepted `version`: time and address (§6.4)."""
     try:
         with transaction.atomic():

@@ -23,8 +23,10 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from eios.audit import AuditKind, audit_record, client_address
 
 FAILURES = "login:failures:{}"
@@ -60,7 +62,7 @@ def _increment(key: str, timeout: int | None) -> int:
         return cache.incr(key)
 
 
-def login_attempt_admit(*, request, login: str, account) -> None:
+def login_attempt_admit(*, request: HttpRequest, login: str, account: User | None) -> None:
     """Before the password is checked: refuse while the account is locked (counting the
     attempt) or while its address floods; close the audit of a lock that has ended."""
     key = _key(login, account)
@@ -94,7 +96,7 @@ def login_attempt_admit(*, request, login: str, account) -> None:
         )
 
 
-def login_attempt_failed(*, request, login: str, account) -> None:
+def login_attempt_failed(*, request: HttpRequest, login: str, account: User | None) -> None:
     """After a wrong password (or any password for a blocked account): count it for the
     account and the address; the failure that reaches the limit locks the account."""
     key = _key(login, account)
@@ -117,7 +119,7 @@ def login_attempt_failed(*, request, login: str, account) -> None:
         )
 
 
-def login_failures_forget(*, user) -> None:
+def login_failures_forget(*, user: User) -> None:
     """A password reset through a confirmed address proves the owner: their lock ends."""
     key = _key("", user)
     cache.delete_many([FAILURES.format(key), LOCK.format(key)])

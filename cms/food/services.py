@@ -3,10 +3,14 @@
 import zipfile
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from wagtail.models import Site
+
+from accounts.models import User
 
 from .models import MenuFile
 from .names import BadName, NoSuchDate, menu_name_parse
@@ -18,7 +22,7 @@ MAX_UNPACKED_BYTES = 50 * 1024 * 1024
 
 
 @transaction.atomic
-def menu_file_upload(*, site, upload, user=None) -> MenuFile:
+def menu_file_upload(*, site: Site, upload: UploadedFile, user: User | None = None) -> MenuFile:
     """Publish an uploaded file in /food/ of `site` (letter ГД-1158/01 of 17.05.2021).
 
     Refused with a message a person can read, before anything is written, unless its

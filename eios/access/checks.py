@@ -8,12 +8,21 @@ missing (closed content served by Wagtail's rules alone). Django then refuses to
 (`manage.py check`, `runserver`, `migrate`) until someone reviews eios/access/serving.py.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from django.core import checks
+
+if TYPE_CHECKING:
+    from django.apps import AppConfig
 
 HINT = "Review eios/access/serving.py against the Wagtail release notes."
 
 
-def wagtail_privacy_checks_replaced(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def wagtail_privacy_checks_replaced(
+    app_configs: list[AppConfig] | None = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
     from wagtail import hooks
 
     from .serving import OUR_CHECKS, WAGTAIL_CHECKS, wagtail_check

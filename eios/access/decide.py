@@ -1,5 +1,9 @@
 """The decision: what a user may do with one element, and which elements of a list."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 from guardian.models import GroupObjectPermission, UserObjectPermission
@@ -13,6 +17,14 @@ from .registry import (
     ties_of,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Model
+
+    from .elements import Element
+
 
 def _group_ids(user) -> set[int]:
     # Kept on the user object, which lives for one request: a change is seen on the next.
@@ -21,7 +33,7 @@ def _group_ids(user) -> set[int]:
     return user._access_group_ids
 
 
-def sees_everything(user) -> bool:
+def sees_everything(user: AbstractBaseUser) -> bool:
     """The director and deputies see all (regulation §5.4): as the registered checks of
     posts tell."""
     if not hasattr(user, "_access_sees_everything"):
@@ -29,7 +41,7 @@ def sees_everything(user) -> bool:
     return user._access_sees_everything
 
 
-def codename(action: Action, content_type) -> str:
+def codename(action: Action, content_type: ContentType) -> str:
     return f"{action}_{content_type.model}"
 
 
@@ -37,7 +49,7 @@ def _action_of(code: str) -> Action:
     return Action(code.split("_", 1)[0])
 
 
-def granted(user, element, obj) -> set[Action]:
+def granted(user: AbstractBaseUser, element: Element, obj: Model) -> set[Action]:
     """Grants to the user and to their positions on `obj` or what covers it."""
     content_type = element.content_type()
     scope = element.grant_scope(obj)
@@ -72,7 +84,7 @@ def _implied(element, held) -> set[Action]:
     return actions
 
 
-def actions_of(user, obj) -> set[Action]:
+def actions_of(user: AbstractBaseUser | AnonymousUser | None, obj: Model) -> set[Action]:
     element = element_for(obj)
     if user is not None and user.is_authenticated:
         if not user.is_active:
@@ -91,12 +103,12 @@ def actions_of(user, obj) -> set[Action]:
     return _implied(element, held)
 
 
-def is_public(obj) -> bool:
+def is_public(obj: Model) -> bool:
     """Open to anyone, signed in or not."""
     return element_for(obj).restriction_of(obj).closure is Closure.PUBLIC
 
 
-def can(user, action, obj) -> bool:
+def can(user: AbstractBaseUser | AnonymousUser | None, action: Action | str, obj: Model) -> bool:
     action = Action(action)
     signed_in = user is not None and user.is_authenticated and user.is_active
     # Open to every signed-in user: no need to work out everything else they hold.
@@ -109,7 +121,7 @@ def can(user, action, obj) -> bool:
     return action in actions_of(user, obj)
 
 
-def holds_everywhere(user, action, model) -> bool:
+def holds_everywhere(user: AbstractBaseUser, action: Action, model: type[Model]) -> bool:
     """Whether the user may `action` every element of `model`'s kind: the system
     administrator, or a model-wide permission of their positions."""
     if user is None or not (user.is_authenticated and user.is_active):
@@ -118,7 +130,11 @@ def holds_everywhere(user, action, model) -> bool:
     return user.is_superuser or Action(action) in _implied(element, _model_level(user, element))
 
 
-def visible(user, queryset: QuerySet, action=Action.VIEW) -> QuerySet:
+def visible(
+    user: AbstractBaseUser | AnonymousUser | None,
+    queryset: QuerySet,
+    action: Action | str = Action.VIEW,
+) -> QuerySet:
     """The elements of `queryset` the user may `action`: three queries for any number of
     grants (no query per element).
 
@@ -167,7 +183,7 @@ def visible(user, queryset: QuerySet, action=Action.VIEW) -> QuerySet:
     return queryset.annotate(access_key=Cast("pk", CharField())).filter(condition)
 
 
-def administers_anything(user) -> bool:
+def administers_anything(user: AbstractBaseUser | AnonymousUser) -> bool:
     """Whether the user administers some element: they then pick people to grant to.
 
     By a grant, by a model-wide permission of their positions, or by their post alone

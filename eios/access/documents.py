@@ -17,8 +17,11 @@ The page cache keeps the pages of anonymous visitors only, so a cached page is o
 names no closed document; signed-in visitors are never answered from it.
 """
 
+from __future__ import annotations
+
 import re
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
@@ -30,6 +33,12 @@ from eios.fragments import remember
 
 from .decide import can
 from .levels import Action
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django.http import HttpRequest
+    from wagtail.documents.models import AbstractDocument
 
 _request: ContextVar = ContextVar("eios_visitor_request", default=None)
 
@@ -56,7 +65,7 @@ def _closed_collection_ids() -> frozenset[int]:
     return frozenset(Collection.objects.filter(Exists(above)).values_list("pk", flat=True))
 
 
-def closed_collection_ids(request) -> frozenset[int]:
+def closed_collection_ids(request: HttpRequest | None) -> frozenset[int]:
     """The collections under «Privacy», read once per request and content generation."""
     if request is None:
         return _closed_collection_ids()
@@ -67,7 +76,7 @@ def closed_collection_ids(request) -> frozenset[int]:
     return request._closed_collection_ids
 
 
-def may_open(request, document) -> bool:
+def may_open(request: HttpRequest | None, document: AbstractDocument) -> bool:
     """Whether the visitor of `request` (None: nobody signed in) may open `document`."""
     if document.collection_id not in closed_collection_ids(request):
         return True
@@ -82,7 +91,9 @@ def may_open(request, document) -> bool:
     return request._documents_openable[document.pk]
 
 
-def openable(request, documents) -> list:
+def openable(
+    request: HttpRequest | None, documents: Iterable[AbstractDocument]
+) -> list[AbstractDocument]:
     return [document for document in documents if may_open(request, document)]
 
 

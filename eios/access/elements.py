@@ -7,9 +7,12 @@ declared apart, as ties (`Tie`), by the app that knows the post.
 Nothing here names an app's model: the engine works on whatever kinds are registered.
 """
 
+from __future__ import annotations
+
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -17,6 +20,11 @@ from django.db.models import Q, QuerySet
 from django.utils.functional import Promise
 
 from .levels import Action, Closure
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.db.models import Model
+    from wagtail.models import BaseViewRestriction, Collection
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,7 @@ class Restriction:
 PUBLIC = Restriction(Closure.PUBLIC)
 
 
-def from_view_restrictions(restrictions) -> Restriction:
+def from_view_restrictions(restrictions: Iterable[BaseViewRestriction]) -> Restriction:
     """Wagtail's «Privacy» settings (pages, collections) read as closure levels.
 
     A password restriction admits nobody by itself: a shared password is not a
@@ -61,7 +69,7 @@ def from_view_restrictions(restrictions) -> Restriction:
     )
 
 
-def collection_restriction(collection) -> Restriction:
+def collection_restriction(collection: Collection) -> Restriction:
     """The closure of what a collection holds, from its own and its ancestors' «Privacy»."""
     return from_view_restrictions(collection.get_view_restrictions().prefetch_related("groups"))
 
@@ -84,27 +92,27 @@ class Element:
         return tuple(Action)
 
     @property
-    def model(self):
+    def model(self) -> type[Model]:
         return apps.get_model(self.label)
 
     def content_type(self) -> ContentType:
         return ContentType.objects.get_for_model(self.model, for_concrete_model=False)
 
-    def restriction_of(self, obj) -> Restriction:
+    def restriction_of(self, obj: Model) -> Restriction:
         """`restriction(obj)`, read once per object (one request asks several times)."""
         if not hasattr(obj, "_access_restriction"):
             obj._access_restriction = self.restriction(obj)
         return obj._access_restriction
 
-    def restriction(self, obj) -> Restriction:
+    def restriction(self, obj: Model) -> Restriction:
         return PUBLIC
 
-    def held_in_wagtail(self, user, obj) -> set[Action]:
+    def held_in_wagtail(self, user: AbstractBaseUser, obj: Model) -> set[Action]:
         """What Wagtail's own permissions give the user on `obj` (editing a page, a
         document): not a grant, not a post, and not listed on the access screens."""
         return set()
 
-    def grant_scope(self, obj) -> QuerySet | list:
+    def grant_scope(self, obj: Model) -> QuerySet | list:
         """Primary keys (as text, as guardian keeps them) whose grants reach `obj`."""
         return [str(obj.pk)]
 
@@ -118,19 +126,19 @@ class Tie(ABC):
     action: Action
 
     @abstractmethod
-    def holds(self, user, obj) -> bool:
+    def holds(self, user: AbstractBaseUser, obj: Model) -> bool:
         """Whether `user` holds the post for `obj`."""
 
     @abstractmethod
-    def q(self, user) -> Q:
+    def q(self, user: AbstractBaseUser) -> Q:
         """The elements `user` holds the post for, as a filter on the kind's model."""
 
     @abstractmethod
-    def holders(self, obj) -> Iterable[tuple[object, str]]:
+    def holders(self, obj: Model) -> Iterable[tuple[AbstractBaseUser, str]]:
         """Who holds the post for `obj` (active people only), and the post's name
         («who can see this?»)."""
 
     @abstractmethod
-    def held(self, user) -> Iterable[tuple[object, str]]:
+    def held(self, user: AbstractBaseUser) -> Iterable[tuple[Model, str]]:
         """The elements `user` holds the post for, with the post's name («what can this
         person do?»)."""

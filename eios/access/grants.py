@@ -6,7 +6,10 @@ someone an administrator takes the model-wide administer permission (the system
 administrator). Every grant and revoke is audited.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +22,11 @@ from eios.audit import AuditKind, audit_record
 from .decide import _model_level, actions_of, codename
 from .levels import Action
 from .registry import ELEMENTS, element_for, ties_of
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.db.models import Model
+    from django.http import HttpRequest
 
 
 class GrantRefused(Exception):
@@ -89,7 +97,15 @@ def _change(kind, change, *, actor, action, obj, user, group, request) -> bool:
     return changed
 
 
-def grant(*, actor, action, obj, user=None, group=None, request=None) -> bool:
+def grant(
+    *,
+    actor: AbstractBaseUser | None,
+    action: Action | str,
+    obj: Model,
+    user: AbstractBaseUser | None = None,
+    group: Group | None = None,
+    request: HttpRequest | None = None,
+) -> bool:
     """Give `user` or the position `group` the privilege; False if they held it already."""
     if user is not None and not user.is_active:
         raise GrantRefused(_("A blocked account cannot be given privileges."))
@@ -105,7 +121,15 @@ def grant(*, actor, action, obj, user=None, group=None, request=None) -> bool:
     )
 
 
-def revoke(*, actor, action, obj, user=None, group=None, request=None) -> bool:
+def revoke(
+    *,
+    actor: AbstractBaseUser | None,
+    action: Action | str,
+    obj: Model,
+    user: AbstractBaseUser | None = None,
+    group: Group | None = None,
+    request: HttpRequest | None = None,
+) -> bool:
     """Take the privilege back; it is gone on the holder's very next request."""
     return _change(
         AuditKind.PRIVILEGE_REVOKED,
@@ -157,7 +181,7 @@ def _holdings(rows, holder_field: str) -> list[Holding]:
     return holdings
 
 
-def holdings_of(user) -> dict[str, list[Holding]]:
+def holdings_of(user: AbstractBaseUser) -> dict[str, list[Holding]]:
     """«What can this person do?»: grants to them and to their positions."""
     labels = [label.split(".") for label in ELEMENTS]
     kinds = ContentType.objects.filter(
@@ -176,7 +200,7 @@ def holdings_of(user) -> dict[str, list[Holding]]:
     }
 
 
-def holders_of(obj) -> list[Holding]:
+def holders_of(obj: Model) -> list[Holding]:
     """«Who can see this?»: people and positions granted on the element or on what
     covers it (the pages above a page); each holding names the element granted on."""
     element = element_for(obj)
@@ -197,7 +221,7 @@ class PostHolding:
     element_kind: str = ""
 
 
-def holders_by_post(obj) -> list[PostHolding]:
+def holders_by_post(obj: Model) -> list[PostHolding]:
     """«Who can see this?»: who holds what on the element by their post (the class
     teacher, the heads of subject departments over a page)."""
     return [
@@ -207,7 +231,7 @@ def holders_by_post(obj) -> list[PostHolding]:
     ]
 
 
-def held_by_post(user) -> list[PostHolding]:
+def held_by_post(user: AbstractBaseUser) -> list[PostHolding]:
     """«What can this person do?»: what they hold by their post, element by element."""
     return [
         PostHolding(tie.action, str(post), obj=obj, element_kind=str(element.kind_name))

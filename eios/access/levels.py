@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,5 +27,5 @@ IMPLIED = {
 EVERYTHING = frozenset(Action)
 
 
-def with_implied(actions) -> set[Action]:
+def with_implied(actions: Iterable[Action | str]) -> set[Action]:
     return {implied for action in actions for implied in IMPLIED[Action(action)]}

@@ -9,7 +9,10 @@ only its app:
 The engine (decide.py, grants.py) reads only what is registered here.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -18,6 +21,9 @@ from django.urls import reverse
 
 from .elements import Element, Tie
 from .levels import Action
+
+if TYPE_CHECKING:
+    from django.db.models import Model
 
 ELEMENTS: dict[str, Element] = {}
 _TIES: dict[str, list[Tie]] = {}
@@ -57,7 +63,7 @@ def seeing_everything_checks() -> list[Callable[[object], bool]]:
     return _SEEING_EVERYTHING
 
 
-def element_of_model(model) -> Element:
+def element_of_model(model: type[Model]) -> Element:
     """The kind of `model`'s elements: its own, or that of the nearest model it derives
     from (a page of any type is a `Page`)."""
     if model not in _KIND_OF_MODEL:
@@ -75,17 +81,17 @@ def element_of_model(model) -> Element:
     return _KIND_OF_MODEL[model]
 
 
-def element_for(obj) -> Element:
+def element_for(obj: Model) -> Element:
     return element_of_model(type(obj))
 
 
-def element_access_url(obj) -> str:
+def element_access_url(obj: Model) -> str:
     """The address of the element's «Access» screen (`eios_access_element`, registered
     by the app that shows the access screens)."""
     return reverse("eios_access_element", args=[element_for(obj).label, obj.pk])
 
 
-def administer_permissions_ensure(**_kwargs) -> None:
+def administer_permissions_ensure(**_kwargs: Any) -> None:
     """The «administer» permission of every kind of element exists (also after a flush,
     which keeps only what post_migrate recreates; migration eios 0003 made the first)."""
     # After a flush the cached content types name rows that are gone (as Django's own

@@ -7,7 +7,10 @@ not see answers exactly as a missing one (404); only an element open to every
 signed-in user sends an anonymous visitor to the login page.
 """
 
+from __future__ import annotations
+
 import importlib
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
@@ -19,6 +22,14 @@ from .decide import can, is_public
 from .levels import Action, Closure
 from .registry import element_for
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from django.db.models import Model
+    from django.http import HttpRequest, HttpResponse
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.models import Page
+
 # Wagtail's own privacy checks (Wagtail 8.0), replaced by ours in the same hook lists; a
 # system check (eios/access/checks.py) stops the start-up if an upgrade moves them.
 WAGTAIL_CHECKS = {
@@ -27,7 +38,7 @@ WAGTAIL_CHECKS = {
 }
 
 
-def refusal(request, obj):
+def refusal(request: HttpRequest, obj: Model) -> HttpResponse | None:
     """None if the visitor may view `obj`; otherwise the answer to give (or Http404)."""
     if can(request.user, Action.VIEW, obj):
         return None
@@ -37,8 +48,10 @@ def refusal(request, obj):
     raise Http404
 
 
-def serve_page_if_allowed(callback):
-    def inner(page, request, serve_args, serve_kwargs):
+def serve_page_if_allowed(callback: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def inner(
+        page: Page, request: HttpRequest, serve_args: tuple, serve_kwargs: dict
+    ) -> HttpResponse:
         answer = refusal(request, page)
         if answer is not None:
             return answer
@@ -50,14 +63,16 @@ def serve_page_if_allowed(callback):
     return inner
 
 
-def serve_document_if_allowed(document, request):
+def serve_document_if_allowed(
+    document: AbstractDocument, request: HttpRequest
+) -> HttpResponse | None:
     answer = refusal(request, document)
     if answer is None and not is_public(document):
         request.closed_document_served = True
     return answer
 
 
-def document_serve(request, document_id, document_filename):
+def document_serve(request: HttpRequest, document_id: int, document_filename: str) -> HttpResponse:
     """Wagtail's document download; the file of a closed document, like a closed page, is
     kept by no shared cache or proxy (`Cache-Control: private, no-store`)."""
     response = wagtail_document_serve(request, document_id, document_filename)
@@ -66,7 +81,7 @@ def document_serve(request, document_id, document_filename):
     return response
 
 
-def wagtail_check(hook_name: str):
+def wagtail_check(hook_name: str) -> Callable | None:
     """Wagtail's own privacy check of the hook, or None if it is not where it was."""
     module, name = WAGTAIL_CHECKS[hook_name]
     return getattr(importlib.import_module(module), name, None)

@@ -2,35 +2,29 @@
 level, for the access tests (SPEC §4; regulation §5.2–§5.6)."""
 
 import datetime
+import functools
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group, Permission
-from django.core.files.base import ContentFile
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection
 
 from accounts.models import (
     BlockKind,
     ClassMembership,
-    Position,
     SchoolClass,
     SubjectDepartment,
     User,
 )
 from accounts.services.blocking import account_block
-from accounts.services.positions import appointment_start
-from cms.models import ContentPage, Platform, PlatformCatalogPage, SchoolDocument
+from cms.models import Platform, PlatformCatalogPage
 from eios.access import Action, grant
 from eios.models import School
-
-# The school, its people and its class as the accounts tests make them (the access
-# screens' tests).
-from tests.accounts.conftest import (  # noqa: F401
-    director,
-    school,
-    school_class,
-    student_position,
-    teacher,
+from tests.factories import (
+    collection_create,
+    document_create,
+    page_create,
+    person_create,
+    position_create,
 )
 from tests.images import school_image
 
@@ -55,53 +49,35 @@ def _english(settings):
     settings.LANGUAGE_CODE = "en"
 
 
-def _position(code, permissions, sees_everything) -> Position:
-    group = Group.objects.create(name=f"group of {code}")
-    for name in permissions:
-        app_label, codename = name.split(".")
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        )
-    return Position.objects.create(
-        code=code,
-        name=code,
-        group=group,
-        sees_everything=sees_everything,
-        is_staff_position=code != "student",
-    )
-
-
 @pytest.fixture
 def world(school_site, home):
-    positions = {code: _position(code, perms, sees) for code, perms, sees in POSITIONS}
-    people = {}
-    for code, position in positions.items():
-        people[code] = User.objects.create_user(code, password="pass-29", last_name=code)
-        appointment_start(user=people[code], position=position, on=TODAY)
+    positions = {
+        code: position_create(
+            code,
+            *permissions,
+            group=f"group of {code}",
+            sees_everything=sees_everything,
+            is_staff_position=code != "student",
+        )
+        for code, permissions, sees_everything in POSITIONS
+    }
+    people = {
+        code: person_create(code, last_name=code, positions=[position], on=TODAY)
+        for code, position in positions.items()
+    }
     people["superuser"] = User.objects.create_superuser("root", password="pass-29")
-    people["blocked"] = User.objects.create_user("former", password="pass-29")
-    appointment_start(user=people["blocked"], position=positions["teacher"], on=TODAY)
+    people["blocked"] = person_create(
+        "former", last_name="", positions=[positions["teacher"]], on=TODAY
+    )
     staff_groups = [positions[code].group for code in STAFF]
 
-    def page(slug, *, restriction=None, groups=()):
-        new = ContentPage(title=slug.title(), slug=slug, intro=f"Text of {slug}")
-        home.add_child(instance=new)
-        if restriction:
-            PageViewRestriction.objects.create(page=new, restriction_type=restriction)
-            new.view_restrictions.get().groups.set(groups)
-        return new
+    page = functools.partial(page_create, home)
 
     home.add_child(instance=PlatformCatalogPage(title="Каталог платформ", slug="platforms"))
     root = Collection.get_first_root_node()
-    methodical = root.add_child(name="Методические материалы")
-    CollectionViewRestriction.objects.create(
-        collection=methodical, restriction_type="groups"
-    ).groups.set(staff_groups)
-
-    def document(title, collection):
-        return SchoolDocument.objects.create(
-            title=title, collection=collection, file=ContentFile(b"%PDF-1.4 text", "plan.pdf")
-        )
+    methodical = collection_create(
+        "Методические материалы", restriction="groups", groups=staff_groups
+    )
 
     class_5a = SchoolClass.objects.create(
         school=School.for_site(school_site),
@@ -118,8 +94,8 @@ def world(school_site, home):
             "council", restriction="groups", groups=[positions["head_of_department"].group]
         ),
         department_page=page("mathematics", restriction="groups", groups=staff_groups),
-        public_document=document("Устав", root),
-        staff_document=document("Методичка", methodical),
+        public_document=document_create("Устав", root),
+        staff_document=document_create("Методичка", methodical),
         public_image=school_image("Здание школы", root, "building.png"),
         staff_image=school_image("Схема урока", methodical, "lesson.png"),
         school_class=class_5a,

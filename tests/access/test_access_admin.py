@@ -2,18 +2,16 @@
 grants and revokes there, and sees who holds what; «what can this person do?»."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from accounts.models import Position, SchoolClass, User
-from accounts.services.positions import appointment_start
 from cms.wagtail_hooks import register_page_access_button
 from eios.access import Action, grant, holders_of
 from eios.audit import AuditEvent, AuditKind
 from tests.clients import signed_in
+from tests.factories import admin_person_create, person_create, position_create
 
 pytestmark = pytest.mark.django_db
 
@@ -36,22 +34,6 @@ ELEMENT_BUDGET = {"class": 16, "page": 18, "page, to its administrator": 27}
 PERSON_BUDGET = 17
 
 
-@pytest.fixture(autouse=True)
-def _english(settings):
-    # Assertions read the English source strings; Russian is the default elsewhere.
-    settings.LANGUAGE_CODE = "en"
-
-
-def admin_user(username, *codenames):
-    """A staff member who may open the admin and holds exactly `codenames`."""
-    user = User.objects.create_user(username, password="pass-29", last_name=username.title())
-    user.user_permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(codename__in=codenames),
-    )
-    return user
-
-
 def text(response) -> str:
     return response.content.decode()
 
@@ -71,19 +53,19 @@ def events(kind) -> int:
 @pytest.fixture
 def colleague(db):
     """A teacher of the school who does not lead 5А."""
-    group = Group.objects.create(name="Учителя")
-    position = Position.objects.create(code="teacher", name="Учитель", group=group)
-    user = User.objects.create_user(
-        "orlov.a", password="teacher-pass-29", last_name="Орлов", first_name="Андрей"
+    return person_create(
+        "orlov.a",
+        password="teacher-pass-29",
+        last_name="Орлов",
+        first_name="Андрей",
+        positions=[position_create("teacher", name="Учитель", group="Учителя")],
     )
-    appointment_start(user=user, position=position, on=timezone.localdate())
-    return user
 
 
 @pytest.fixture
 def page_admin(director, home):
     """An element administrator: the system administrator made them one of the home page."""
-    user = admin_user("page.admin")
+    user = admin_person_create("page.admin")
     grant(actor=director, action=Action.ADMINISTER, obj=home, user=user)
     return user
 
@@ -216,7 +198,7 @@ def test_without_administer_the_screen_is_the_same_404_as_a_missing_element(
     director, school_class, home, colleague
 ):
     # May open the admin and view and change every class, but administers nothing.
-    clerk = signed_in(admin_user("clerk", "view_schoolclass", "change_schoolclass"))
+    clerk = signed_in(admin_person_create("clerk", "view_schoolclass", "change_schoolclass"))
     missing = reverse("eios_access_element", args=["accounts.schoolclass", school_class.pk + 1])
     revoke_url = reverse("eios_access_revoke", args=["accounts.schoolclass", school_class.pk])
     grant_form = {"action": "view", "person": colleague.pk}
@@ -274,9 +256,9 @@ def test_a_position_that_sees_everything_is_shown(director, colleague):
 
 def test_the_person_overview_opens_to_readers_of_people_only(colleague, teacher):
     url = reverse("eios_access_person", args=[colleague.pk])
-    reader = signed_in(admin_user("reader", "view_user"))
+    reader = signed_in(admin_person_create("reader", "view_user"))
     assert reader.get(url).status_code == 200
-    stranger = signed_in(admin_user("stranger", "view_schoolclass"))
+    stranger = signed_in(admin_person_create("stranger", "view_schoolclass"))
     assert stranger.get(url).status_code == 404
     assert stranger.get(reverse("eios_access_person", args=[10**6])).status_code == 404
 
@@ -289,7 +271,7 @@ def test_people_inspect_links_to_the_person_overview(director, colleague):
     inspect = reverse("people:inspect", args=[colleague.pk])
     assert url in text(signed_in(director).get(inspect))
     # Whoever may only change people does not get a link to a screen closed to them.
-    editor = signed_in(admin_user("editor", "change_user"))
+    editor = signed_in(admin_person_create("editor", "change_user"))
     response = editor.get(inspect)
     assert response.status_code == 200
     assert url not in text(response)
@@ -297,7 +279,7 @@ def test_people_inspect_links_to_the_person_overview(director, colleague):
 
 def test_classes_list_links_to_access_for_its_administrators_only(director, school, school_class):
     other = SchoolClass.objects.create(school=school, name="5Б", year=school_class.year)
-    clerk = admin_user("clerk", "view_schoolclass", "change_schoolclass")
+    clerk = admin_person_create("clerk", "view_schoolclass", "change_schoolclass")
     grant(actor=director, action=Action.ADMINISTER, obj=other, user=clerk)
 
     everything = text(signed_in(director).get(reverse("classes:index")))

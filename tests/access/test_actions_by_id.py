@@ -29,14 +29,9 @@ from accounts.services.blocking import account_block
 from eios.access import Action, holders_of
 from tests.accounts.files import good_pupils, xlsx_pupils
 from tests.clients import signed_in
+from tests.factories import admin_person_create
 
 pytestmark = pytest.mark.django_db
-
-
-def holding(username, *codenames) -> User:
-    user = User.objects.create_user(username, password="pass-29", last_name=username.title())
-    user.user_permissions.add(*Permission.objects.filter(codename__in=["access_admin", *codenames]))
-    return user
 
 
 def test_block_pupil_refuses_a_teacher_who_only_sees_the_class(world):
@@ -73,7 +68,7 @@ def test_credential_slips_refuse_view_with_the_permission_to_issue(world):
 
 def test_people_block_refuses_reading_people_without_blocking(world):
     student = world.people["student"]
-    client = signed_in(holding("clerk", "view_user"))
+    client = signed_in(admin_person_create("clerk", "view_user"))
     response = client.post(reverse("people:block", args=[student.pk]), {"reason": "x"})
     assert response.status_code == 302
     student.refresh_from_db()
@@ -83,7 +78,7 @@ def test_people_block_refuses_reading_people_without_blocking(world):
 def test_people_unblock_refuses_an_account_that_holds_more(world):
     superuser = world.people["superuser"]
     account_block(user=superuser, kind=BlockKind.ADMINISTRATOR, reason="Проверка", actor=superuser)
-    client = signed_in(holding("sysadmin", "view_user", "block_user"))
+    client = signed_in(admin_person_create("sysadmin", "view_user", "block_user"))
     client.post(reverse("people:unblock", args=[superuser.pk]), {"reason": "x"})
     superuser.refresh_from_db()
     assert not superuser.is_active
@@ -91,7 +86,7 @@ def test_people_unblock_refuses_an_account_that_holds_more(world):
 
 def test_people_credentials_refuse_reading_people_without_issuing(world):
     student = world.people["student"]
-    client = signed_in(holding("clerk", "view_user"))
+    client = signed_in(admin_person_create("clerk", "view_user"))
     assert client.post(reverse("people:credentials", args=[student.pk])).status_code == 302
     student.refresh_from_db()
     assert student.check_password("pass-29")
@@ -99,7 +94,7 @@ def test_people_credentials_refuse_reading_people_without_issuing(world):
 
 def test_user_editor_refuses_an_account_that_holds_more(world):
     superuser = world.people["superuser"]
-    client = signed_in(holding("sysadmin", "view_user", "change_user", "block_user"))
+    client = signed_in(admin_person_create("sysadmin", "view_user", "change_user", "block_user"))
     client.post(
         reverse("wagtailusers_users:edit", args=[superuser.pk]),
         {
@@ -123,7 +118,7 @@ def test_order_apply_refuses_reading_orders(world, school_site):
         kind=OrderKind.EXPULSION,
     )
     OrderLine.objects.create(order=order, person=world.people["student"])
-    client = signed_in(holding("reader", "view_order"))
+    client = signed_in(admin_person_create("reader", "view_order"))
     client.post(reverse("orders:apply", args=[order.pk]))
     order.refresh_from_db()
     assert not order.is_applied

@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 from cms.models import ContentPage
 from eios.access import Action, grant
 from tests.clients import signed_in
+from tests.factories import page_create
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +20,13 @@ def section(world):
     further to the council (the head of department) and the librarian she let in."""
     staff = world.elements.staff_page
     staff.add_child(instance=ContentPage(title="План методической работы", slug="plan"))
-    minutes = ContentPage(title="Протоколы методического совета", slug="minutes")
-    staff.add_child(instance=minutes)
-    PageViewRestriction.objects.create(
-        page=minutes, restriction_type=PageViewRestriction.GROUPS
-    ).groups.set([world.positions["head_of_department"].group])
+    minutes = page_create(
+        staff,
+        "minutes",
+        title="Протоколы методического совета",
+        restriction=PageViewRestriction.GROUPS,
+        groups=[world.positions["head_of_department"].group],
+    )
     grant(
         actor=world.people["superuser"],
         action=Action.VIEW,
@@ -55,9 +58,9 @@ def test_the_staff_section_lists_the_subpages_each_may_see(world, section, who, 
 def test_a_public_page_lists_only_public_subpages_to_a_visitor(world, home):
     about = world.elements.public_page
     about.add_child(instance=ContentPage(title="История школы", slug="history"))
-    closed = ContentPage(title="Отчёты для сотрудников", slug="reports")
-    about.add_child(instance=closed)
-    PageViewRestriction.objects.create(page=closed, restriction_type=PageViewRestriction.LOGIN)
+    page_create(
+        about, "reports", title="Отчёты для сотрудников", restriction=PageViewRestriction.LOGIN
+    )
     assert listed(Client(), about.url) == ["История школы"]
     assert listed(signed_in(world.people["student"]), about.url) == [
         "История школы",

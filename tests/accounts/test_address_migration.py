@@ -3,25 +3,18 @@ become their owners' confirmed addresses, except an address on two accounts."""
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
+from tests.migrating import migrate
 
 CONFIRMED = ("accounts", "0011_addresses_set_by_the_administrator_confirmed")
 BEFORE = ("accounts", "0010_school_in_core")
 
 
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
-
-
 @pytest.mark.django_db(transaction=True)
-def test_addresses_set_by_the_administrator_count_as_confirmed():
+def test_addresses_set_by_the_administrator_count_as_confirmed(every_migration_back):
     migrate(BEFORE)
     teacher = User.objects.create_user(
         "belova.i", password="пароль-учителя-29", email="Belova@School.example.ru"

@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
@@ -23,8 +22,7 @@ from accounts.models import (
 )
 from accounts.services.blocking import account_block
 from eios.audit import AuditEvent, AuditKind
-
-from .conftest import SIGNED, make_order
+from tests.factories import SIGNED, admin_person_create, order_create
 
 pytestmark = pytest.mark.django_db
 
@@ -33,16 +31,6 @@ pytestmark = pytest.mark.django_db
 # filter choices (positions, classes), the count, the page of people, their current
 # appointments and their current classes.
 PEOPLE_LIST_BUDGET = 13
-
-
-def admin_user(username, *codenames):
-    """A staff member who may open the admin and holds exactly `codenames`."""
-    user = User.objects.create_user(username, password="pass-29", last_name=username.title())
-    user.user_permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(codename__in=codenames),
-    )
-    return user
 
 
 def text(response) -> str:
@@ -172,7 +160,7 @@ def test_block_without_a_reason_changes_nothing(admin_client, enrol):
 
 def test_blocking_is_refused_without_the_permission(client, enrol):
     (pupil,) = enrol(("Иванов", "Пётр"))
-    clerk = admin_user("clerk", "view_user")
+    clerk = admin_person_create("clerk", "view_user")
     client.force_login(clerk)
 
     assert client.get(reverse("people:index")).status_code == 200
@@ -296,7 +284,7 @@ def test_an_order_made_in_the_admin_and_applied_there_enrols_the_pupils(
 
 def test_an_expulsion_applied_in_the_admin_blocks_the_pupil(admin_client, school, director, enrol):
     (pupil,) = enrol(("Иванов", "Пётр"))
-    order = make_order(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
+    order = order_create(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
 
     admin_client.post(reverse("orders:apply", args=[order.pk]))
 
@@ -306,7 +294,9 @@ def test_an_expulsion_applied_in_the_admin_blocks_the_pupil(admin_client, school
 
 
 def test_an_order_with_problems_is_not_applied_and_says_why(admin_client, school, director):
-    order = make_order(school, OrderKind.ENROLMENT, director, {"last_name": "Сидоров"}, apply=False)
+    order = order_create(
+        school, OrderKind.ENROLMENT, director, {"last_name": "Сидоров"}, apply=False
+    )
     apply_url = reverse("orders:apply", args=[order.pk])
 
     confirmation = text(admin_client.get(apply_url))
@@ -350,7 +340,9 @@ def test_an_applied_order_cannot_be_edited_or_deleted_in_the_admin(
 
 
 def test_a_draft_order_can_still_be_edited(admin_client, school, director):
-    order = make_order(school, OrderKind.ENROLMENT, director, {"last_name": "Сидоров"}, apply=False)
+    order = order_create(
+        school, OrderKind.ENROLMENT, director, {"last_name": "Сидоров"}, apply=False
+    )
     assert admin_client.get(reverse("orders:edit", args=[order.pk])).status_code == 200
 
 
@@ -378,7 +370,7 @@ def test_the_menu_groups_people_and_orders(admin_client):
 
 def test_every_admin_screen_opens(admin_client, school, school_class, director, enrol):
     (pupil,) = enrol(("Иванов", "Пётр"))
-    draft = make_order(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
+    draft = order_create(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
     position = Position.objects.get(code="student")
     person_page = text(admin_client.get(reverse("people:inspect", args=[pupil.pk])))
     assert reverse("people:block", args=[pupil.pk]) in person_page
@@ -436,7 +428,7 @@ def test_order_lines_choose_people_by_search_not_from_a_list_of_everyone(
     client, school, school_class, enrol
 ):
     enrol(("Иванов", "Пётр"), ("Петрова", "Анна"), ("Сидоров", "Иван"))
-    clerk = admin_user("clerk", "add_order", "change_order", "view_order")
+    clerk = admin_person_create("clerk", "add_order", "change_order", "view_order")
     client.force_login(clerk)
 
     form = text(client.get(reverse("orders:add")))
@@ -457,7 +449,7 @@ def test_order_lines_choose_people_by_search_not_from_a_list_of_everyone(
 
 def test_the_person_chooser_is_closed_to_staff_who_edit_no_orders_or_classes(client, enrol):
     enrol(("Иванов", "Пётр"))
-    editor = admin_user("editor", "view_order")
+    editor = admin_person_create("editor", "view_order")
     client.force_login(editor)
 
     for name in ("person_chooser:choose", "person_chooser:choose_results"):

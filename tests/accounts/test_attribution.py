@@ -8,8 +8,7 @@ from django.test import Client
 from pypdf import PdfReader
 
 from tests.clients import signed_in
-
-from .test_credentials_access import slips
+from tests.slips import slips
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from django.urls import reverse
 from accounts.models import OrderKind
 from accounts.services.blocking import account_unblock
 from eios.audit import AuditEvent, AuditKind
-
-from .conftest import make_order
+from tests.factories import order_create
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +34,14 @@ def test_every_event_of_a_life_cycle_is_logged_exactly_once(
         {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
     )
     client.post(reverse("account_logout"))
-    order = make_order(
+    order = order_create(
         school,
         OrderKind.ENROLMENT,
         director,
         {"last_name": "Орлов", "first_name": "Пётр", "school_class": school_class},
     )
     pupil = order.lines.get().person
-    make_order(school, OrderKind.EXPULSION, director, {"person": pupil})
+    order_create(school, OrderKind.EXPULSION, director, {"person": pupil})
     account_unblock(user=pupil, reason="Ошибочное отчисление", actor=director)
 
     new = AuditEvent.objects.exclude(pk__in=before)

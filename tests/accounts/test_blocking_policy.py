@@ -15,7 +15,6 @@ from importlib import import_module
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
-from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -25,9 +24,9 @@ from accounts.models import Block, BlockKind, OrderKind, User, UserSession
 from accounts.services.blocking import account_block
 from accounts.services.orders import order_apply
 from eios.audit import AuditEvent, AuditKind
-from tests.clients import signed_in
-
-from .conftest import make_order, slip_passwords
+from tests.clients import log_in, signed_in
+from tests.factories import admin_person_create, order_create
+from tests.slips import slip_passwords
 
 pytestmark = pytest.mark.django_db
 
@@ -38,24 +37,15 @@ NEW_PASSWORD = "ёлка-в-лесу-2026"
 def system_administrator(*extra) -> User:
     """The demo school's «system administrator»: no superuser, holds the blocking
     permission and reads People."""
-    user = User.objects.create_user("sysadmin", password="pass-29", last_name="Сисадминов")
-    user.user_permissions.add(
-        *Permission.objects.filter(
-            codename__in=[
-                "access_admin",
-                "block_user",
-                "issue_credentials",
-                "view_user",
-                "change_user",
-                *extra,
-            ]
-        )
+    return admin_person_create(
+        "sysadmin",
+        "block_user",
+        "issue_credentials",
+        "view_user",
+        "change_user",
+        *extra,
+        last_name="Сисадминов",
     )
-    return user
-
-
-def log_in(client, login, password):
-    return client.post(reverse("account_login"), {"login": login, "password": password})
 
 
 def logged_in_as(client) -> str | None:
@@ -144,10 +134,7 @@ def test_nobody_else_makes_administrators_or_changes_groups_in_the_user_editor(p
 
 def test_the_person_screens_ask_what_the_people_list_asks(pupil):
     # Holds the blocking permission but may not read People: no screen of a person opens.
-    clerk = User.objects.create_user("clerk", password="pass-29")
-    clerk.user_permissions.add(
-        *Permission.objects.filter(codename__in=["access_admin", "block_user"])
-    )
+    clerk = admin_person_create("clerk", "block_user", last_name="")
     client = signed_in(clerk)
     assert client.get(reverse("people:index")).status_code == 302
     for name in ("people:block", "people:credentials"):
@@ -268,7 +255,7 @@ def test_a_rolled_back_expulsion_leaves_every_session_alive(
 ):
     phone = Client()
     log_in(phone, pupil.username, OLD_PASSWORD)
-    order = make_order(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
+    order = order_create(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
 
     with (
         django_capture_on_commit_callbacks(execute=True),
@@ -291,7 +278,7 @@ def test_a_committed_expulsion_ends_the_sessions(
     log_in(phone, pupil.username, OLD_PASSWORD)
     key = phone.cookies["sessionid"].value
     with django_capture_on_commit_callbacks(execute=True):
-        make_order(school, OrderKind.EXPULSION, director, {"person": pupil})
+        order_create(school, OrderKind.EXPULSION, director, {"person": pupil})
     assert not import_module(settings.SESSION_ENGINE).SessionStore().exists(key)
 
 

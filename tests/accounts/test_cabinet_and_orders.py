@@ -20,8 +20,7 @@ from cms.models import Platform
 from cms.models.platforms import AccessKind
 from eios.access import Action, grant
 from eios.audit import AuditEvent, AuditKind
-
-from .conftest import make_order
+from tests.factories import order_create
 
 pytestmark = pytest.mark.django_db
 
@@ -85,7 +84,7 @@ def test_a_class_teacher_sees_the_class_with_account_statuses(
     client, teacher, enrol, director, school
 ):
     _active, expelled = enrol(("Орлов", "Пётр"), ("Зайцева", "Анна"))
-    make_order(school, OrderKind.EXPULSION, director, {"person": expelled})
+    order_create(school, OrderKind.EXPULSION, director, {"person": expelled})
     client.force_login(teacher)
     page = client.get(reverse("cabinet")).content.decode()
     assert "Орлов Пётр" in page
@@ -95,7 +94,7 @@ def test_a_class_teacher_sees_the_class_with_account_statuses(
 
 def test_an_order_with_a_bad_line_changes_nothing(school, school_class, director, enrol):
     (pupil,) = enrol(("Орлов", "Пётр"))
-    order = make_order(
+    order = order_create(
         school,
         OrderKind.EXPULSION,
         director,
@@ -115,7 +114,7 @@ def test_an_order_with_a_bad_line_changes_nothing(school, school_class, director
 
 def test_an_applied_order_cannot_be_changed_or_deleted(school, school_class, director, enrol):
     enrol(("Орлов", "Пётр"))
-    order = make_order(
+    order = order_create(
         school,
         OrderKind.ENROLMENT,
         director,
@@ -136,7 +135,7 @@ def test_an_applied_order_cannot_be_changed_or_deleted(school, school_class, dir
 def test_a_transfer_keeps_the_history_of_classes(school, school_class, director, enrol, teacher):
     (pupil,) = enrol(("Орлов", "Пётр"))
     other = SchoolClass.objects.create(school=school, name="5Б", year=school_class.year)
-    make_order(school, OrderKind.TRANSFER, director, {"person": pupil, "school_class": other})
+    order_create(school, OrderKind.TRANSFER, director, {"person": pupil, "school_class": other})
     history = ClassMembership.objects.filter(user=pupil).order_by("pk")
     assert [(m.school_class.name, m.ended_on is None) for m in history] == [
         ("5А", False),
@@ -146,7 +145,7 @@ def test_a_transfer_keeps_the_history_of_classes(school, school_class, director,
 
 def test_hiring_and_dismissal_move_permissions_with_the_position(school, director):
     position = Position.objects.get_or_create(code="class_teacher", name="Классный руководитель")[0]
-    order = make_order(
+    order = order_create(
         school,
         OrderKind.HIRING,
         director,
@@ -154,7 +153,7 @@ def test_hiring_and_dismissal_move_permissions_with_the_position(school, directo
     )
     person = order.lines.get().person
     assert person.username == "smirnova.m"
-    make_order(school, OrderKind.DISMISSAL, director, {"person": person})
+    order_create(school, OrderKind.DISMISSAL, director, {"person": person})
     person = User.objects.get(pk=person.pk)
     assert not person.is_active
     kinds = list(

@@ -12,12 +12,6 @@ from .files import HEADER, as_text_rows, csv_bytes, good_pupils, xlsx_bytes, xls
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def teacher_client(client, teacher):
-    client.force_login(teacher)
-    return client
-
-
 def upload(client, school_class, name, data):
     return client.post(
         reverse("class_list_upload", args=[school_class.pk]),

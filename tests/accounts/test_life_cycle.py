@@ -7,16 +7,13 @@ from django.urls import reverse
 
 from accounts.models import Block, ClassMembership, OrderKind, User
 from eios.audit import AuditEvent, AuditKind
-
-from .conftest import make_order, slip_passwords
+from tests.clients import log_in
+from tests.factories import order_create
+from tests.slips import slip_passwords
 
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "ёлка-в-лесу-2026"
-
-
-def log_in(client, username, password):
-    return client.post(reverse("account_login"), {"login": username, "password": password})
 
 
 def test_a_pupils_account_from_enrolment_to_expulsion_and_back(
@@ -63,7 +60,7 @@ def test_a_pupils_account_from_enrolment_to_expulsion_and_back(
     assert "Ёлкин Егор" in cabinet.content.decode()
 
     # Expulsion: the open session is dead on the next request …
-    make_order(school, OrderKind.EXPULSION, director, {"person": pupil})
+    order_create(school, OrderKind.EXPULSION, director, {"person": pupil})
     response = client.get(reverse("cabinet"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
@@ -82,7 +79,7 @@ def test_a_pupils_account_from_enrolment_to_expulsion_and_back(
     assert AuditEvent.objects.filter(subject=pupil, kind=AuditKind.TERMS_ACCEPTED).exists()
 
     # Re-enrolment unblocks: the same login and password work again.
-    make_order(
+    order_create(
         school, OrderKind.ENROLMENT, director, {"person": pupil, "school_class": school_class}
     )
     log_in(client, pupil.username, NEW_PASSWORD)

@@ -17,6 +17,8 @@ from django.utils import timezone
 from accounts.models import BlockKind, User, UserSession
 from accounts.services.blocking import account_block
 from eios.audit import AuditEvent, AuditKind
+from tests.clients import log_in
+from tests.factories import person_create
 
 pytestmark = pytest.mark.django_db
 
@@ -25,20 +27,13 @@ PASSWORD = "верный-пароль-29"
 
 @pytest.fixture
 def pupil(db):
-    user = User.objects.create_user(
+    return person_create(
         "kuznetsov.a",
         password=PASSWORD,
         last_name="Кузнецов",
         first_name="Артём",
-        email="artem@example.ru",
+        confirmed_email="artem@example.ru",
     )
-    # The address is confirmed (an unconfirmed one neither logs in nor gets reset links).
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
-
-
-def log_in(client, login, password):
-    return client.post(reverse("account_login"), {"login": login, "password": password})
 
 
 def events(kind, **filters):

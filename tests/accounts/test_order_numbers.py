@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import ClassMembership, Order, OrderKind
-from tests.clients import signed_in
+from tests.factories import SIGNED, order_create
 
-from .conftest import SIGNED, make_order, order_edit_form
+from .conftest import order_edit_form
 from .files import good_pupils, xlsx_pupils
 
 pytestmark = pytest.mark.django_db
@@ -25,17 +25,6 @@ def upload(client, school_class):
         reverse("class_list_upload", args=[school_class.pk]),
         {"file": SimpleUploadedFile("5a.xlsx", xlsx_pupils(good_pupils()))},
     )
-
-
-@pytest.fixture
-def teacher_client(client, teacher):
-    client.force_login(teacher)
-    return client
-
-
-@pytest.fixture
-def office(director):
-    return signed_in(director)
 
 
 def test_a_draft_from_a_class_list_is_applied_only_with_the_signed_orders_details(
@@ -92,7 +81,7 @@ def test_two_class_list_uploads_in_the_same_second_make_two_drafts(
 
 def test_an_order_dated_in_the_future_is_not_applied(office, school, director, enrol):
     (pupil,) = enrol(("Иванов", "Пётр"))
-    order = make_order(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
+    order = order_create(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
     Order.objects.filter(pk=order.pk).update(date=timezone.localdate() + datetime.timedelta(days=1))
 
     response = office.post(reverse("orders:apply", args=[order.pk]))
@@ -108,7 +97,7 @@ def test_a_number_the_school_already_used_that_day_is_refused_by_the_form(
 ):
     (pupil,) = enrol(("Иванов", "Пётр"))
     used = Order.objects.get()
-    draft = make_order(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
+    draft = order_create(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
 
     response = office.post(
         reverse("orders:edit", args=[draft.pk]),

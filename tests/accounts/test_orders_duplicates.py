@@ -15,18 +15,14 @@ from django.utils import timezone
 from accounts.models import Order, OrderKind, OrderLine, Position, User
 from accounts.services.orders import order_problems
 from tests.clients import signed_in
+from tests.factories import SIGNED, order_create
 
-from .conftest import SIGNED, make_order, order_edit_form
+from .conftest import order_edit_form
 from .files import good_pupils, xlsx_pupils
 
 pytestmark = pytest.mark.django_db
 
 BORN = datetime.date(2015, 3, 8)
-
-
-@pytest.fixture
-def office(director):
-    return signed_in(director)
 
 
 def apply(office, order):
@@ -89,7 +85,7 @@ def test_case_and_yo_do_not_hide_a_person_on_record(
         birth_date=BORN,
     )
     line = {"last_name": typed[0], "first_name": typed[1], "patronymic": typed[2]}
-    order = make_order(
+    order = order_create(
         school,
         OrderKind.ENROLMENT,
         director,
@@ -108,7 +104,7 @@ def test_a_line_marked_as_a_namesake_in_the_admin_registers_a_new_account(
     office, school, school_class, director, enrol
 ):
     (first,) = enrol(("Иванов", "Пётр"))
-    order = make_order(
+    order = order_create(
         school,
         OrderKind.ENROLMENT,
         director,
@@ -131,7 +127,7 @@ def test_a_line_marked_as_a_namesake_in_the_admin_registers_a_new_account(
 
 def test_a_namesake_born_on_another_day_is_another_person(office, school, school_class, director):
     User.objects.create(username="ivanov.p", last_name="Иванов", first_name="Пётр", birth_date=BORN)
-    order = make_order(
+    order = order_create(
         school,
         OrderKind.ENROLMENT,
         director,
@@ -153,7 +149,7 @@ def test_without_a_birth_date_a_person_of_the_same_name_may_be_the_same(office, 
         username="lebedeva.o", last_name="Лебедева", first_name="Ольга", patronymic="Сергеевна"
     )
     teacher = Position.objects.create(code="teacher", name="Учитель")
-    order = make_order(
+    order = order_create(
         school,
         OrderKind.HIRING,
         director,
@@ -177,7 +173,7 @@ def test_two_lines_of_one_order_naming_the_same_new_person_are_refused(
     office, school, school_class, director
 ):
     pupil = {"first_name": "Анна", "birth_date": BORN, "school_class": school_class}
-    order = make_order(
+    order = order_create(
         school,
         OrderKind.ENROLMENT,
         director,
@@ -196,7 +192,7 @@ def test_two_lines_of_one_order_naming_the_same_new_person_are_refused(
 
 def test_the_check_costs_the_same_queries_for_a_long_order(school, school_class, director):
     def queries_for(count):
-        order = make_order(
+        order = order_create(
             school,
             OrderKind.ENROLMENT,
             director,

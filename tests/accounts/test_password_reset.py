@@ -3,12 +3,12 @@ dead. A reset link mailed before a block sets no password after it, not even onc
 account is unblocked; a blocked account gets no reset link."""
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
-from accounts.models import BlockKind, User
+from accounts.models import BlockKind
 from accounts.services.blocking import account_block, account_unblock
+from tests.factories import person_create
 
 pytestmark = pytest.mark.django_db
 
@@ -18,9 +18,9 @@ NEW_PASSWORD = "пароль-злоумышленника-1"
 
 @pytest.fixture
 def pupil(db):
-    user = User.objects.create_user("kuznetsov.a", password=PASSWORD, email="artem@example.ru")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
+    return person_create(
+        "kuznetsov.a", password=PASSWORD, last_name="", confirmed_email="artem@example.ru"
+    )
 
 
 def reset_link(client, email) -> str:

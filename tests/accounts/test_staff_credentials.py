@@ -12,23 +12,19 @@ from pypdf import PdfReader
 
 from accounts.models import OrderKind, Position
 from eios.audit import AuditEvent, AuditKind
-from tests.clients import signed_in
-
-from .conftest import make_order, slip_passwords
+from tests.clients import log_in, signed_in
+from tests.factories import order_create
+from tests.slips import slip_passwords
 
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "ёлка-в-лесу-2026"
 
 
-def log_in(client, login, password):
-    return client.post(reverse("account_login"), {"login": login, "password": password})
-
-
 @pytest.fixture
 def hired(school, director):
     position = Position.objects.create(code="teacher", name="Учитель")
-    order = make_order(
+    order = order_create(
         school,
         OrderKind.HIRING,
         director,
@@ -86,7 +82,7 @@ def test_a_password_typed_in_the_user_editor_must_be_changed_and_is_audited(dire
 
 
 def test_a_blocked_person_gets_no_letter(director, hired, school):
-    make_order(school, OrderKind.DISMISSAL, director, {"person": hired})
+    order_create(school, OrderKind.DISMISSAL, director, {"person": hired})
     response = signed_in(director).post(reverse("people:credentials", args=[hired.pk]))
     assert response.status_code == 302
     assert not AuditEvent.objects.filter(kind=AuditKind.CREDENTIALS_ISSUED).exists()

@@ -15,8 +15,7 @@ from django.utils import timezone
 from accounts.models import Block, BlockKind, Order, OrderKind, TermsVersion, User, UserSession
 from accounts.services.blocking import account_block
 from tests.clients import signed_in
-
-from .conftest import make_order
+from tests.factories import order_create
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +47,7 @@ def test_the_person_page_shows_blocks_in_the_schools_time(director, enrol):
 
 def test_a_draft_order_page_shows_no_none(school, director, enrol):
     (pupil,) = enrol(("Иванов", "Пётр"))
-    draft = make_order(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
+    draft = order_create(school, OrderKind.EXPULSION, director, {"person": pupil}, apply=False)
 
     page = signed_in(director).get(reverse("orders:inspect", args=[draft.pk])).content.decode()
 

@@ -3,32 +3,15 @@
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from taggit.models import Tag, TaggedItem
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, ReferenceIndex
 
 from cms.models import SchoolImage
+from tests.migrating import migrate
 
 COPIED = ("cms", "0003_images_from_wagtail")
 BEFORE = ("cms", "0002_school_images")
-
-
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
-
-
-@pytest.fixture
-def every_migration_back():
-    """Going back to cms 0002 unapplies what depends on it (subject departments, …):
-    the tests after this one need them applied again."""
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)

@@ -18,6 +18,7 @@ from cms.models import SchoolDocument as Document
 from cms.sveden.models import SvedenEducationPage, SvedenManagersPage
 from eios.models import School
 from tests.clients import signed_in
+from tests.factories import collection_create
 
 pytestmark = pytest.mark.django_db
 
@@ -175,10 +176,7 @@ def test_school_requisites_are_found_on_the_contacts_page(home):
 
 
 def test_closed_documents_are_not_named_in_results(home):
-    staff = Collection.get_first_root_node().add_child(name="Для сотрудников")
-    CollectionViewRestriction.objects.create(
-        collection=staff, restriction_type=CollectionViewRestriction.LOGIN
-    )
+    staff = collection_create("Для сотрудников", restriction=CollectionViewRestriction.LOGIN)
     closed = uploaded("Приказ о премировании", "premia.pdf", text_pdf("Приказ", ["Премия"]))
     closed.collection = staff
     closed.save()

@@ -4,15 +4,6 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-# The school, its people and its class as the accounts tests make them.
-from tests.accounts.conftest import (  # noqa: F401
-    director,
-    school,
-    school_class,
-    student_position,
-    teacher,
-)
-
 
 @pytest.fixture(scope="module")
 def demo_school(django_db_setup, django_db_blocker):

@@ -4,7 +4,6 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, get_resolver, reverse
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from eios.audit import AuditEvent, AuditKind, audit_record
+from tests.factories import admin_person_create
 
 pytestmark = pytest.mark.django_db
 
@@ -27,13 +27,9 @@ def _english(settings):
 
 @pytest.fixture
 def auditor(db):
-    user = User.objects.create_user(
-        "orlova.e", password="pass-29", last_name="Орлова", first_name="Елена"
+    return admin_person_create(
+        "orlova.e", "view_auditevent", last_name="Орлова", first_name="Елена"
     )
-    user.user_permissions.add(
-        *Permission.objects.filter(codename__in=["access_admin", "view_auditevent"])
-    )
-    return user
 
 
 @pytest.fixture
@@ -134,8 +130,7 @@ def test_xlsx_export(client, auditor, events):
 
 
 def test_without_the_permission_the_log_is_refused_and_not_in_the_menu(client, events):
-    clerk = User.objects.create_user("clerk", password="pass-29")
-    clerk.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    clerk = admin_person_create("clerk", last_name="")
     client.force_login(clerk)
 
     response = client.get(reverse("audit_log"))

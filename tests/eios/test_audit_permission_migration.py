@@ -4,27 +4,12 @@ hold `eios.view_auditevent`, and the old permission is gone."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from accounts.models import User
+from tests.migrating import migrate
 
 BEFORE = ("accounts", "0008_order_created_and_applied_names")
 MOVED = ("accounts", "0009_audit_log_permission_on_the_audit_model")
-
-
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate([target])
-
-
-@pytest.fixture
-def every_migration_back():
-    yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 @pytest.mark.django_db(transaction=True)

@@ -9,36 +9,16 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from wagtail.models import Collection, Locale, Page, Site
 
 from accounts.models import User
 from eios.models import School
 from tests.clients import signed_in
+from tests.migrating import migrate, migrate_to_the_end
 
 BEFORE = ("eios", "0005_audit_append_only_everywhere")
 REQUISITES = ["id", "site_id", "full_name", "short_name", "founded_on", "address", "telephone"]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor
-
-
-def migrate_to_the_end():
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    return migrate(executor.loader.graph.leaf_nodes())
-
-
-@pytest.fixture
-def every_migration_back():
-    """Whatever the test leaves, the tests after it need every migration applied."""
-    yield
-    migrate_to_the_end()
 
 
 def wagtail_roots():
@@ -72,7 +52,7 @@ def test_the_demo_school_survives_its_move_to_the_core(every_migration_back):
     )
     User.objects.get(username="editor").groups.add(office)
 
-    old = migrate([BEFORE]).loader.project_state([BEFORE]).apps
+    old = migrate(BEFORE).loader.project_state([BEFORE]).apps
     tables = connection.introspection.table_names()
     assert "cms_school" in tables
     assert "eios_school" not in tables

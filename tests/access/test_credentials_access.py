@@ -5,33 +5,18 @@ all», pupils who already use their account only after a confirmation naming the
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
-from accounts.models import Position, User, UserSession
-from accounts.services.positions import appointment_start
+from accounts.models import UserSession
 from eios.access import Action, grant
+from tests.accounts.files import good_pupils, xlsx_pupils
 from tests.clients import signed_in
-
-from .conftest import slip_passwords
-from .files import good_pupils, xlsx_pupils
+from tests.factories import staff_member_create
+from tests.slips import slip_passwords, slips
 
 pytestmark = pytest.mark.django_db
-
-
-def staff_member(username, *codenames, sees_everything=False) -> User:
-    """A member of staff holding a position whose group has exactly `codenames`."""
-    group = Group.objects.create(name=f"group of {username}")
-    group.permissions.add(*Permission.objects.filter(codename__in=codenames))
-    position = Position.objects.create(
-        code=username, name=username, group=group, sees_everything=sees_everything
-    )
-    user = User.objects.create_user(username, password="pass-29", last_name=username.title())
-    appointment_start(user=user, position=position, on=timezone.localdate())
-    return user
 
 
 @pytest.fixture
@@ -42,21 +27,13 @@ def pupil(enrol, teacher, school_class):
     return pupil
 
 
-def slips(client, school_class, *pupils, reissue=(), **headers):
-    return client.post(
-        reverse("credential_slips", args=[school_class.pk]),
-        {"pupil": [p.pk for p in pupils], "reissue": [p.pk for p in reissue]},
-        **headers,
-    )
-
-
 def still_own_password(pupil) -> bool:
     pupil.refresh_from_db()
     return pupil.check_password("pupils-own-password-29")
 
 
 def test_a_teacher_granted_view_on_a_class_cannot_reset_its_pupils(director, school_class, pupil):
-    colleague = staff_member("colleague", "issue_credentials")
+    colleague = staff_member_create("colleague", "issue_credentials")
     grant(actor=director, action=Action.VIEW, obj=school_class, user=colleague)
     client = signed_in(colleague)
 
@@ -72,7 +49,7 @@ def test_a_teacher_granted_view_on_a_class_cannot_reset_its_pupils(director, sch
 
 
 def test_a_deputy_who_sees_every_class_cannot_reset_its_pupils(school_class, pupil):
-    deputy = staff_member("deputy", "issue_credentials", sees_everything=True)
+    deputy = staff_member_create("deputy", "issue_credentials", sees_everything=True)
     client = signed_in(deputy)
     assert client.get(reverse("class_detail", args=[school_class.pk])).status_code == 200
 
@@ -86,7 +63,7 @@ def test_a_deputy_who_sees_every_class_cannot_reset_its_pupils(school_class, pup
 
 
 def test_a_colleague_granted_change_on_the_class_issues_its_slips(director, school_class, pupil):
-    colleague = staff_member("colleague", "issue_credentials")
+    colleague = staff_member_create("colleague", "issue_credentials")
     grant(actor=director, action=Action.CHANGE, obj=school_class, user=colleague)
     response = slips(signed_in(colleague), school_class, pupil, reissue=[pupil])
     assert response["Content-Type"] == "application/pdf"
@@ -94,7 +71,7 @@ def test_a_colleague_granted_change_on_the_class_issues_its_slips(director, scho
 
 
 def test_change_without_the_permission_to_issue_is_not_enough(director, school_class, pupil):
-    colleague = staff_member("colleague")
+    colleague = staff_member_create("colleague")
     grant(actor=director, action=Action.CHANGE, obj=school_class, user=colleague)
     assert slips(signed_in(colleague), school_class, pupil, reissue=[pupil]).status_code == 404
     assert still_own_password(pupil)
