@@ -106,7 +106,7 @@ class SearchTextMixin:
 
 def school_text(page) -> str:
     """The requisites of the school whose site `page` is on, as its pages show them."""
-    from .models import School
+    from eios.models import School
 
     site = page.get_site()
     school = School.objects.filter(site=site).first() if site else None
