@@ -13,7 +13,7 @@ from django.test import Client
 from wagtail.models import Collection, CollectionViewRestriction
 
 from cms.demo.pdf import text_pdf
-from cms.models import NewsIndexPage, NewsPage, Platform, PlatformCatalogPage
+from cms.models import ContentPage, NewsIndexPage, NewsPage, Platform, PlatformCatalogPage
 from cms.models import SchoolDocument as Document
 from cms.sveden.models import SvedenEducationPage, SvedenManagersPage
 from eios.models import School
@@ -89,6 +89,17 @@ def test_a_plural_finds_the_singular_in_news(news):
 
 def test_words_of_the_summary_are_found_in_other_forms(news):
     assert group(search("музеи станиц"), "news") == ["Экскурсия в краеведческий музей"]
+
+
+def test_the_body_of_a_page_is_found_in_other_forms(home):
+    home.add_child(
+        instance=ContentPage(
+            title="Родителям",
+            slug="parents",
+            body=[{"type": "paragraph", "value": "<p>Запись в первые классы открыта.</p>"}],
+        )
+    )
+    assert group(search("первый класс"), "pages") == ["Родителям"]
 
 
 def test_curriculum_finds_the_education_page_and_its_document(home):

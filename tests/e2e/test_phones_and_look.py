@@ -20,12 +20,15 @@ PASSWORD = "parent-pass-2929"
 @pytest.fixture
 def school(site_url):
     """A school site with what a visitor meets: news with and without a picture, a menu in
-    /food/, a page with subpages, a person who can sign in."""
+    /food/, a page with subpages, a parent who can sign in and a class teacher whose
+    cabinet lists the pupils of her class."""
+    import datetime
+
     import openpyxl
     from django.core.files.uploadedfile import SimpleUploadedFile
     from wagtail.models import Collection, Site
 
-    from accounts.models import User
+    from accounts.models import ClassMembership, SchoolClass, User
     from cms.food.services import menu_file_upload
     from cms.models import (
         ContentPage,
@@ -70,6 +73,20 @@ def school(site_url):
     book.save(buffer)
     menu_file_upload(site=site, upload=SimpleUploadedFile("2026-09-01-sm.xlsx", buffer.getvalue()))
     User.objects.create_user("parent", password=PASSWORD, last_name="Смирнова", first_name="Анна")
+    teacher = User.objects.create_user(
+        "teacher", password=PASSWORD, last_name="Белова", first_name="Ирина"
+    )
+    school_class = SchoolClass.objects.create(
+        school=School.for_site(site), name="5А", year=2026, class_teacher=teacher
+    )
+    for login, last_name, first_name in (
+        ("novikov.g", "Новиков", "Глеб"),
+        ("konstantinopolskaya.v", "Константинопольская", "Варвара"),
+    ):
+        pupil = User.objects.create_user(login, last_name=last_name, first_name=first_name)
+        ClassMembership.objects.create(
+            user=pupil, school_class=school_class, started_on=datetime.date(2026, 9, 1)
+        )
     return site_url
 
 
@@ -89,9 +106,9 @@ def public_paths() -> list[str]:
     ]
 
 
-def sign_in(page, base):
+def sign_in(page, base, login="parent"):
     page.goto(base + "/accounts/login/")
-    page.fill('input[name="login"]', "parent")
+    page.fill('input[name="login"]', login)
     page.fill('input[name="password"]', PASSWORD)
     page.get_by_role("button", name="Войти").click()
     page.wait_for_url("**/cabinet/")
@@ -118,9 +135,13 @@ def test_every_page_passes_axe_and_none_scrolls_sideways(browser, school, viewpo
     problems = []
     for path in public_paths():
         problems += check(page, school + path, axe, viewport["width"])
-    sign_in(page, school)
-    problems += check(page, school + "/cabinet/", axe, viewport["width"])
     context.close()
+    for login in ("parent", "teacher"):  # the teacher's cabinet holds her class's table
+        context = browser.new_context(locale="ru-RU", viewport=viewport)
+        page = context.new_page()
+        sign_in(page, school, login)
+        problems += check(page, school + "/cabinet/", axe, viewport["width"])
+        context.close()
     assert not problems, "\n".join(problems)
 
 
