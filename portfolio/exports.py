@@ -14,9 +14,11 @@ from django.utils.translation import override
 from weasyprint import HTML, URLFetcher
 
 from accounts.models import User
+from eios.cabinet import changed
 
 from .models import ExportFormat, Portfolio, PortfolioExport
 from .selectors import achievements_of, summary_of
+from .services.notify import TOPIC
 
 
 def portfolio_pdf(*, portfolio: Portfolio, school_name: str, attribution: str) -> bytes:
@@ -76,4 +78,5 @@ def portfolio_export(
     export = PortfolioExport.objects.create(
         portfolio=portfolio, owner=owner, format=format, file=ContentFile(content, name=name)
     )
+    changed(TOPIC, user=owner)  # the cabinet tells the person the file is ready
     return export.get_absolute_url()
