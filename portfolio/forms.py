@@ -74,3 +74,10 @@ def form_errors_from(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Export of «Сетевой город. Образование»"),
+        help_text=_("XLSX or CSV (UTF-8 or Windows-1251, separated by «;» or «,»)."),
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import achievements, exports, pages, sharing, works
+from .views import achievements, exports, imports, pages, sharing, works
 
 app_name = "portfolio"
 
@@ -34,4 +34,10 @@ urlpatterns = [
 urlpatterns += [
     path("pupils/<int:pupil_id>/export/<str:format>/", exports.start, name="export_start"),
     path("exports/<int:pk>/", exports.download, name="export"),
+]
+
+urlpatterns += [
+    path("import/", imports.upload, name="import"),
+    path("imports/<int:pk>/", imports.batch, name="import_batch"),
+    path("imports/<int:pk>/undo/", imports.undo, name="import_undo"),
 ]
