@@ -11,6 +11,7 @@ from portfolio.models import (
     Achievement,
     AchievementStatus,
     Evidence,
+    ImportBatch,
     PortfolioExport,
     ShareLink,
     Work,
@@ -57,7 +58,11 @@ def theirs(people):
         format="zip",
         file=ContentFile(b"PK", "e.zip"),
     )
+    batch = ImportBatch.objects.create(
+        file=ContentFile(b"x", "sgo.csv"), file_name="sgo.csv", created_by=people.deputy
+    )
     return {
+        "batch": batch.pk,
         "pupil": people.student2.pk,
         "draft": draft.pk,
         "submitted": submitted.pk,
@@ -99,6 +104,8 @@ ADDRESSES = [
     ("portfolio:review_edit", "post", "review", {"text": "Подмена", "grade": 2}),
     ("portfolio:share_revoke", "post", "link", None),
     ("portfolio:export", "get", "export", None),
+    ("portfolio:import_batch", "get", "batch", None),
+    ("portfolio:import_undo", "post", "batch", None),
 ]
 
 
