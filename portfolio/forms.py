@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .files import checked_upload
 from .models import Achievement, Work
@@ -49,7 +50,7 @@ class WorkForm(forms.ModelForm):
 class ReviewForm(forms.Form):
     text = forms.CharField(label=_("Review"), widget=forms.Textarea(attrs={"rows": 4}))
     grade = forms.TypedChoiceField(
-        label=_("Grade"),
+        label=pgettext_lazy("mark", "Grade"),
         choices=[("", "—"), *GRADES],
         coerce=int,
         empty_value=None,

@@ -10,6 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Sphere(models.TextChoices):
@@ -23,7 +24,7 @@ class Sphere(models.TextChoices):
 
 
 class Level(models.TextChoices):
-    SCHOOL = "school", _("school")
+    SCHOOL = "school", pgettext_lazy("level", "school")
     MUNICIPAL = "municipal", _("municipal")
     REGIONAL = "regional", _("regional")
     FEDERAL = "federal", _("federal")
@@ -55,7 +56,7 @@ class AchievementSource(models.TextChoices):
 
 
 class AchievementStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
+    DRAFT = "draft", pgettext_lazy("achievement status", "draft")
     SUBMITTED = "submitted", _("waiting for confirmation")
     CONFIRMED = "confirmed", _("confirmed")
     RETURNED = "returned", _("returned")
@@ -93,7 +94,7 @@ class Achievement(models.Model):
     )
     sphere = models.CharField(_("sphere"), max_length=20, choices=Sphere.choices)
     kind = models.CharField(_("kind"), max_length=20, choices=AchievementKind.choices)
-    event = models.CharField(_("event"), max_length=300)
+    event = models.CharField(pgettext_lazy("achievement", "event"), max_length=300)
     organiser = models.CharField(_("organiser"), max_length=300, blank=True)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     result = models.CharField(_("result"), max_length=20, choices=AchievementResult.choices)

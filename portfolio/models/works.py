@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .achievements import Portfolio
 
@@ -94,7 +95,9 @@ class Review(models.Model):
     # The reviewer's position when writing: a pupil next year is in another class.
     position = models.CharField(_("position"), max_length=200, blank=True)
     text = models.TextField(_("review"))
-    grade = models.PositiveSmallIntegerField(_("grade"), choices=GRADES, null=True, blank=True)
+    grade = models.PositiveSmallIntegerField(
+        pgettext_lazy("mark", "grade"), choices=GRADES, null=True, blank=True
+    )
     created_at = models.DateTimeField(_("written at"), default=timezone.now)
     updated_at = models.DateTimeField(_("changed at"), default=timezone.now)
 
@@ -114,7 +117,9 @@ class ReviewRevision(models.Model):
         Review, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("review")
     )
     text = models.TextField(_("review"))
-    grade = models.PositiveSmallIntegerField(_("grade"), choices=GRADES, null=True, blank=True)
+    grade = models.PositiveSmallIntegerField(
+        pgettext_lazy("mark", "grade"), choices=GRADES, null=True, blank=True
+    )
     written_at = models.DateTimeField(_("written at"))
 
     class Meta:
