@@ -108,28 +108,52 @@ def may_confirm(user, achievement: Achievement) -> bool:
     return portfolio.pupil_id != user.pk and can(user, Action.ADMINISTER, portfolio)
 
 
-@transaction.atomic
-def achievement_confirm(*, actor: User, achievement: Achievement, request=None) -> Achievement:
-    """Confirm a submitted achievement: it counts from now on and is frozen (§11.3)."""
+def _decide(
+    *,
+    actor: User,
+    achievement: Achievement,
+    status: str,
+    kind: AuditKind,
+    refusal: str,
+    request=None,
+    **fields,
+) -> Achievement:
+    """A teacher's decision on a submitted entry (§11.3): checked, saved, audited."""
     achievement = _locked(achievement)
     if not may_confirm(actor, achievement):
         raise ValidationError(_("You may not confirm the achievements of this pupil."))
     if achievement.status != AchievementStatus.SUBMITTED:
-        raise ValidationError(_("Only an entry waiting for confirmation can be confirmed."))
-    achievement.status = AchievementStatus.CONFIRMED
-    achievement.confirmed_by = actor
-    achievement.confirmed_at = timezone.now()
-    achievement.save(update_fields=["status", "confirmed_by", "confirmed_at", "updated_at"])
+        raise ValidationError(refusal)
+    achievement.status = status
+    for name, value in fields.items():
+        setattr(achievement, name, value)
+    achievement.save(update_fields=["status", *fields, "updated_at"])
     audit_record(
-        AuditKind.ACHIEVEMENT_CONFIRMED,
+        kind,
         actor=actor,
         subject=achievement.portfolio.pupil,
         target=f"portfolio.achievement:{achievement.pk}",
         request=request,
         event=achievement.event,
+        reason=achievement.return_reason,
     )
     portfolio_changed(achievement.portfolio.pupil)
     return achievement
+
+
+@transaction.atomic
+def achievement_confirm(*, actor: User, achievement: Achievement, request=None) -> Achievement:
+    """Confirm a submitted achievement: it counts from now on and is frozen (§11.3)."""
+    return _decide(
+        actor=actor,
+        achievement=achievement,
+        status=AchievementStatus.CONFIRMED,
+        kind=AuditKind.ACHIEVEMENT_CONFIRMED,
+        refusal=_("Only an entry waiting for confirmation can be confirmed."),
+        request=request,
+        confirmed_by=actor,
+        confirmed_at=timezone.now(),
+    )
 
 
 @transaction.atomic
@@ -137,27 +161,18 @@ def achievement_return(
     *, actor: User, achievement: Achievement, reason: str, request=None
 ) -> Achievement:
     """Return a submitted achievement to the pupil with the reason (§11.3)."""
-    achievement = _locked(achievement)
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Say why the entry is returned.")})
-    if not may_confirm(actor, achievement):
-        raise ValidationError(_("You may not confirm the achievements of this pupil."))
-    if achievement.status != AchievementStatus.SUBMITTED:
-        raise ValidationError(_("Only an entry waiting for confirmation can be returned."))
-    achievement.status = AchievementStatus.RETURNED
-    achievement.return_reason = reason
-    achievement.save(update_fields=["status", "return_reason", "updated_at"])
-    audit_record(
-        AuditKind.ACHIEVEMENT_RETURNED,
+    return _decide(
         actor=actor,
-        subject=achievement.portfolio.pupil,
-        target=f"portfolio.achievement:{achievement.pk}",
+        achievement=achievement,
+        status=AchievementStatus.RETURNED,
+        kind=AuditKind.ACHIEVEMENT_RETURNED,
+        refusal=_("Only an entry waiting for confirmation can be returned."),
         request=request,
-        reason=reason,
+        return_reason=reason,
     )
-    portfolio_changed(achievement.portfolio.pupil)
-    return achievement
 
 
 @transaction.atomic

@@ -24,6 +24,9 @@ def portfolio_or_404(user, pupil_id: int, action=Action.VIEW) -> Portfolio:
     portfolio = Portfolio.objects.filter(pupil=pupil).first() or Portfolio(pupil=pupil)
     allowed(user, action, portfolio)
     if portfolio.pk is None:
+        # Only pupils have portfolios: someone who never studied here has none to make.
+        if not pupil.memberships.exists():
+            raise Http404
         portfolio.save()
     return portfolio
 

@@ -2,7 +2,7 @@
 the class teacher's overview and queue, the teachers' queue of works."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 
 from accounts.models import ClassMembership, SchoolClass
 from accounts.selectors import classes_led_by
@@ -27,7 +27,7 @@ def home(request):
     """A pupil's own portfolio; for staff, their classes and queues."""
     user = request.user
     if ClassMembership.objects.filter(user=user).exists():
-        return redirect("portfolio:pupil", user.pk)
+        return pupil(request, user.pk)
     return render(
         request,
         "portfolio/home.html",

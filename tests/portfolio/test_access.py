@@ -231,3 +231,23 @@ def test_evidence_is_served_as_an_attachment_that_is_never_sniffed(people):
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "no-store" in response["Cache-Control"]
+
+
+def test_a_teacher_granted_the_portfolio_sees_it_and_nothing_else(people):
+    from accounts.models import User
+    from eios.access import Action, grant
+
+    root = User.objects.create_superuser("root", password="pass-29")
+    grant(actor=root, action=Action.VIEW, obj=portfolio_of(people.student), user=people.teacher)
+    teacher = signed_in(people.teacher)
+    assert teacher.get(reverse("portfolio:pupil", args=[people.student.pk])).status_code == 200
+    assert teacher.get(reverse("portfolio:pupil", args=[people.classmate.pk])).status_code == 404
+    # Viewing is not confirming.
+    achievement = achievement_of(people.student, status=AchievementStatus.SUBMITTED)
+    confirm = reverse("portfolio:achievement_confirm", args=[achievement.pk])
+    assert teacher.post(confirm).status_code == 404
+
+
+def test_someone_who_never_studied_here_has_no_portfolio_to_open(people):
+    url = reverse("portfolio:pupil", args=[people.teacher.pk])
+    assert signed_in(people.deputy).get(url).status_code == 404

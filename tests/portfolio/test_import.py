@@ -170,3 +170,23 @@ def test_a_large_file_is_applied_in_the_background_with_progress(
 
 def test_only_the_administrator_imports(people):
     assert signed_in(people.class_teacher).get(reverse("portfolio:import")).status_code == 404
+
+
+def test_the_administrator_saves_a_column_mapping_in_the_admin(people):
+    from accounts.models import User
+
+    admin = signed_in(User.objects.create_superuser("root", password="pass-29"))
+    columns = {
+        "student": "Ученик",
+        "class_name": "Класс",
+        "sphere": "Направленность",
+        "kind": "Вид",
+        "event": "Мероприятие",
+        "organiser": "",
+        "level": "Уровень",
+        "result": "Результат",
+        "date": "Дата",
+    }
+    response = admin.post(reverse("portfolio_columns:add"), columns)
+    assert response.status_code == 302
+    assert ColumnMapping.current().student == "Ученик"

@@ -77,6 +77,8 @@ def test_the_class_overview_and_queue_keep_their_budgets_with_30_pupils(
         client.get(reverse("portfolio:confirmations"))
     with django_assert_max_num_queries(QUEUE):
         client.get(reverse("portfolio:showcase", args=[people.student.pk]))
+    with django_assert_max_num_queries(QUEUE):
+        client.get(reverse("portfolio:review_queue"))
 
 
 def test_the_chart_counts_confirmed_achievements_with_a_table_alternative(people):
