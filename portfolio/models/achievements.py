@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .labels import ChoiceLabels
+
 
 class Sphere(models.TextChoices):
     """The five spheres of achievements (regulation §1.6)."""
@@ -85,7 +87,7 @@ class Portfolio(models.Model):
         return reverse("portfolio:pupil", args=[self.pupil_id])
 
 
-class Achievement(models.Model):
+class Achievement(ChoiceLabels, models.Model):
     portfolio = models.ForeignKey(
         Portfolio,
         on_delete=models.PROTECT,

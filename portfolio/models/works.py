@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .achievements import Portfolio
+from .labels import ChoiceLabels
 
 
 class WorkKind(models.TextChoices):
@@ -27,7 +28,7 @@ class WorkKind(models.TextChoices):
 GRADES = [(grade, str(grade)) for grade in (5, 4, 3, 2)]
 
 
-class WorkContent(models.Model):
+class WorkContent(ChoiceLabels, models.Model):
     title = models.CharField(_("title"), max_length=300)
     subject = models.CharField(_("subject"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=WorkKind.choices)
