@@ -26,7 +26,7 @@ from eios.access import (
     register_tie,
 )
 
-from .models import Portfolio, Work
+from .models import Portfolio
 from .selectors import class_teachers_of
 
 CLOSED = Restriction(Closure.RESTRICTED)
@@ -95,8 +95,10 @@ class OwnerTie(Tie):
         return [(pupil, self.post)] if pupil.is_active else []
 
     def held(self, user):
-        model = Portfolio if self.pupil_field == "pupil" else Work
-        return [(obj, self.post) for obj in model.objects.filter(self.q(user))]
+        # «What can this person do?» lists the portfolios; their works go with them.
+        if self.pupil_field != "pupil":
+            return []
+        return [(obj, self.post) for obj in Portfolio.objects.filter(self.q(user))]
 
 
 class ClassTeacherTie(OwnerTie):
