@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -106,7 +106,7 @@ def _act(request, pk, action, service, done_message, *, audited=False, **argumen
             messages.error(request, message)
         return redirect(achievement)
     messages.success(request, done_message)
-    return redirect(next_or(request, result.get_absolute_url()))
+    return HttpResponseRedirect(next_or(request, result.get_absolute_url()))
 
 
 @login_required

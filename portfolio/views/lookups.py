@@ -63,6 +63,7 @@ def own_review_or_404(user, pk: int) -> Review:
 def next_or(request, default: str) -> str:
     """Where a form asks to go back to (a queue), if it is an address of this site."""
     wanted = request.POST.get("next", "")
-    if wanted and url_has_allowed_host_and_scheme(wanted, {request.get_host()}):
+    # Only a path of this site: a bare word would be read as a view's name.
+    if wanted.startswith("/") and url_has_allowed_host_and_scheme(wanted, {request.get_host()}):
         return wanted
     return default
