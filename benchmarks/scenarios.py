@@ -134,3 +134,14 @@ SCENARIOS = (
         target=Target(rps_min=150, p95_max_ms=150),
     ),
 )
+
+
+SCENARIOS += (
+    Scenario(
+        name="portfolio",
+        description="the demo pupil's portfolio page, signed in (chart, achievements, works)",
+        env={},
+        pages=(Page("portfolio", "/portfolio/", signed_in=True),),
+        target=Target(rps_min=150, p95_max_ms=150),
+    ),
+)

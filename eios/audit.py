@@ -55,6 +55,11 @@ class AuditKind(models.TextChoices):
     PRIVILEGE_GRANTED = "privilege_granted", _("privilege granted")
     PRIVILEGE_REVOKED = "privilege_revoked", _("privilege revoked")
     SESSIONS_ENDED = "sessions_ended", _("sessions ended")
+    ACHIEVEMENT_CONFIRMED = "achievement_confirmed", _("achievement confirmed")
+    ACHIEVEMENT_RETURNED = "achievement_returned", _("achievement returned")
+    SHARE_LINK_CREATED = "share_link_created", _("share link created")
+    SHARE_LINK_REVOKED = "share_link_revoked", _("share link revoked")
+    SHARE_LINK_OPENED = "share_link_opened", _("share link opened")
 
 
 class AppendOnlyError(Exception):

@@ -44,6 +44,7 @@ urlpatterns = [
     path("restricted-images/<int:image_id>/<str:name>", cms_views.image_file, name="image_file"),
     path("search/", cms_views.search, name="search"),
     path("jobs/<uuid:job_id>/", eios_views.job_status, name="job_status"),
+    path("portfolio/", include("portfolio.urls")),
     # Menus for the federal monitoring of school meals, at the address it fetches.
     path("food/", include("cms.food.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SchoolSitemap}}, name="sitemap"),

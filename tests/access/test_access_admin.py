@@ -30,8 +30,9 @@ ELEMENT_BUDGET = {"class": 16, "page": 18, "page, to its administrator": 27}
 # and classes): the same furniture; the person; the kinds of element; their grants and
 # their positions' grants, each with one query per kind of element granted; the
 # positions of those groups; their current positions; the classes they lead and the
-# subject departments they head.
-PERSON_BUDGET = 17
+# subject departments they head; the portfolios they keep as pupil and as class
+# teacher (portfolio/access.py: one query per tie that lists what it holds).
+PERSON_BUDGET = 19
 
 
 def text(response) -> str:

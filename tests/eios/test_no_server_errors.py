@@ -30,6 +30,16 @@ from accounts.models import SchoolClass, User
 from cms.food.models import MenuFile
 from cms.models import SchoolDocument, SchoolImage
 from eios.jobs import Job
+from portfolio.models import (
+    Achievement,
+    Evidence,
+    ImportBatch,
+    PortfolioExport,
+    Review,
+    ShareLink,
+    Work,
+    WorkSnapshot,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +133,45 @@ REAL_ARGUMENTS = {
     ],
     "wagtail_serve": lambda: [[page.url.lstrip("/")] for page in _live_pages_one_per_type()],
     "food_file": lambda: [[menu.name] for menu in MenuFile.objects.all()[:2]],
+    **dict.fromkeys(
+        [
+            "portfolio:pupil",
+            "portfolio:showcase",
+            "portfolio:achievement_add",
+            "portfolio:work_add",
+            "portfolio:share_create",
+        ],
+        lambda: REAL_ARGUMENTS["block_pupil"](),
+    ),
+    **dict.fromkeys(
+        [
+            "portfolio:achievement",
+            "portfolio:achievement_edit",
+            "portfolio:achievement_submit",
+            "portfolio:achievement_confirm",
+            "portfolio:achievement_return",
+            "portfolio:achievement_correct",
+        ],
+        lambda: [
+            [a.pk] for a in Achievement.objects.filter(portfolio__pupil__username="student")[:2]
+        ],
+    ),
+    **dict.fromkeys(
+        ["portfolio:work", "portfolio:work_edit", "portfolio:work_send", "portfolio:work_file"],
+        lambda: [[w.pk] for w in Work.objects.filter(portfolio__pupil__username="student")[:1]],
+    ),
+    "portfolio:evidence": lambda: [[e.pk] for e in Evidence.objects.all()[:1]],
+    "portfolio:snapshot_file": lambda: [[s.pk] for s in WorkSnapshot.objects.all()[:1]],
+    "portfolio:review_edit": lambda: [[r.pk] for r in Review.objects.all()[:1]],
+    "portfolio:share_revoke": lambda: [[link.pk] for link in ShareLink.objects.all()[:1]],
+    "portfolio:shared": lambda: [[link.token] for link in ShareLink.objects.all()[:1]],
+    "portfolio:class_overview": lambda: REAL_ARGUMENTS["class_detail"](),
+    "portfolio:export_start": lambda: [
+        [u.pk, "zip"] for u in User.objects.filter(username="student")
+    ],
+    "portfolio:export": lambda: [[e.pk] for e in PortfolioExport.objects.all()[:1]],
+    "portfolio:import_batch": lambda: [[b.pk] for b in ImportBatch.objects.all()[:1]],
+    "portfolio:import_undo": lambda: REAL_ARGUMENTS["portfolio:import_batch"](),
 }
 
 
