@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class LibraryConfig(AppConfig):
     name = "library"
     verbose_name = _("Electronic library")
+
+    def ready(self):
+        from . import signals  # noqa: F401 — connects the receivers
+        from .access import access_elements_register
+
+        access_elements_register()
