@@ -52,6 +52,7 @@ def make_edition(db):
         fields.setdefault("grade_to", fields.get("grade_from"))
         edition = Edition.objects.create(title=title, **fields)
         editions_index([edition.pk])
+        edition.refresh_from_db()
         return edition
 
     return make
