@@ -38,7 +38,7 @@ RUSMARC = {
     "url": (("856", "u"),),
     "description": (("330", "a"),),
 }
-TRAILING = " /:;,.="
+TRAILING = " /:;,="
 
 
 def read_marc(data: bytes) -> list[SourceRecord]:
@@ -65,9 +65,7 @@ def read_marc(data: bytes) -> list[SourceRecord]:
 def _unreadable(reader, data: bytes) -> Problem:
     error = reader.current_exception
     chunk = reader.current_chunk or b""
-    if isinstance(error, UnicodeDecodeError) or (chunk[9:10] == b"a" and not _is_utf8(chunk)):
-        return Problem("leader/09", _("the leader says UTF-8 but the text is not in UTF-8"))
-    if isinstance(error, (pymarc.exceptions.RecordLengthInvalid,)):
+    if isinstance(error, pymarc.exceptions.RecordLengthInvalid):
         return Problem("leader/00-04", _("the record length in the leader is not a number"))
     if isinstance(
         error, (pymarc.exceptions.TruncatedRecord, pymarc.exceptions.EndOfRecordNotFound)
@@ -76,6 +74,8 @@ def _unreadable(reader, data: bytes) -> Problem:
             "leader/00-04",
             _("the record length in the leader does not match the record (a broken record)"),
         )
+    if isinstance(error, UnicodeDecodeError) or (chunk[9:10] == b"a" and not _is_utf8(chunk)):
+        return Problem("leader/09", _("the leader says UTF-8 but the text is not in UTF-8"))
     return Problem("leader", _("the record cannot be read: %(error)s") % {"error": error})
 
 
@@ -106,8 +106,10 @@ def read_marcxml(data: bytes) -> list[SourceRecord]:
 
 
 def _values(record, tag: str, code: str) -> list[str]:
+    # ISBD punctuation ends each subfield; a full stop may end an author's initial.
+    trailing = TRAILING if tag in {"100", "700", "701"} else TRAILING + "."
     return [
-        value.strip().rstrip(TRAILING).strip()
+        value.strip().rstrip(trailing).strip()
         for field in record.get_fields(tag)
         for value in field.get_subfields(code)
         if value and value.strip()
@@ -127,8 +129,5 @@ def _from_record(number: int, record) -> SourceRecord:
     subtitle = values.pop("subtitle")
     if values["title"] and subtitle:
         values["title"] = f"{values['title']}: {subtitle}"
-    problems = []
-    if not values["title"]:
-        tag = "200$a" if rusmarc else "245$a"
-        problems.append(Problem(tag, _("no title (field %(tag)s)") % {"tag": tag}))
-    return SourceRecord(number, None, values, problems)
+    names = {field: f"{places[0][0]}${places[0][1]}" for field, places in scheme.items()}
+    return SourceRecord(number, None, values, [], names)

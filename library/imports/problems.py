@@ -1,5 +1,6 @@
 """A problem of an import names where it is: the record (and its row) and the field."""
 
+import dataclasses
 from dataclasses import dataclass
 
 
@@ -11,6 +12,10 @@ class Problem:
     def as_dict(self) -> dict:
         return {"field": self.field, "message": str(self.message)}
 
+    def __post_init__(self):
+        # Kept as JSON: the text in the language of the person who staged the file.
+        object.__setattr__(self, "message", str(self.message))
+
 
 @dataclass
 class SourceRecord:
@@ -21,3 +26,5 @@ class SourceRecord:
     row: int | None
     values: dict
     problems: list[Problem]
+    # How the file names each field (a column's heading, a MARC tag): problems use it.
+    names: dict = dataclasses.field(default_factory=dict)

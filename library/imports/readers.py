@@ -68,7 +68,9 @@ def sniff(data: bytes) -> str:
         return ImportFormat.XLSX
     if head.startswith(b"<") and (b"marc" in head.lower() or b"<record" in head):
         return ImportFormat.MARCXML
-    if data[:5].isdigit() and b"\x1d" in data:
+    # ISO 2709: a record length, then a leader whose counts of indicators and subfield
+    # codes are 2 and whose base address is a number.
+    if data[:5].isdigit() and data[10:12] == b"22" and data[12:17].isdigit():
         return ImportFormat.MARC
     return ImportFormat.CSV
 
@@ -146,12 +148,13 @@ def read_csv(data: bytes) -> list[SourceRecord]:
     if not rows:
         raise FileRefused(Problem("file", _("The file is empty.")))
     columns = _header(rows[0])
+    names = {field: rows[0][n].strip() for n, field in columns.items()}
     records = []
     for row_number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         values = {field: row[n].strip() for n, field in columns.items() if n < len(row)}
-        records.append(SourceRecord(len(records) + 1, row_number, values, []))
+        records.append(SourceRecord(len(records) + 1, row_number, values, [], names))
     return records
 
 
@@ -172,6 +175,7 @@ def read_xlsx(data: bytes) -> list[SourceRecord]:
         if header is None:
             raise FileRefused(Problem("file", _("The file is empty.")))
         columns = _header([cell.value for cell in header])
+        names = {field: str(header[n].value).strip() for n, field in columns.items()}
         records = []
         for row_number, row in enumerate(rows, start=2):
             cells = {n: row[n] for n in columns if n < len(row)}
@@ -186,7 +190,7 @@ def read_xlsx(data: bytes) -> list[SourceRecord]:
                     )
                     continue
                 values[field] = "" if cell.value is None else _cell_text(cell.value)
-            records.append(SourceRecord(len(records) + 1, row_number, values, problems))
+            records.append(SourceRecord(len(records) + 1, row_number, values, problems, names))
         return records
     finally:
         workbook.close()

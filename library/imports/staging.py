@@ -52,7 +52,15 @@ def batch_stage(
     total = len(sources)
     for done, source in enumerate(sources, start=1):
         fields, problems = edition_fields(source.values) if source.values else ({}, [])
-        problems = [problem.as_dict() for problem in [*source.problems, *problems]]
+        # A field the reader found wrong already (a formula) is not reported twice.
+        reported = {problem.field for problem in source.problems}
+        problems = [
+            {"field": source.names.get(problem.field, problem.field), "message": problem.message}
+            for problem in [
+                *source.problems,
+                *(problem for problem in problems if problem.field not in reported),
+            ]
+        ]
         records.append(
             ImportRecord(
                 batch=batch,

@@ -15,7 +15,7 @@ def catalogue_fill(make_edition) -> dict:
             grade_from=5,
             year=2023,
             on_federal_list=True,
-            isbn="9785090999993",
+            isbn="9785090999991",
         ),
         "maths_book": make_edition(
             "Учебник математики для кадетских классов",
