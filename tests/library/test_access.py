@@ -6,6 +6,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 
+from accounts.models import BlockKind
+from accounts.services.blocking import account_block
 from eios.access import Action, can
 from library.models import Edition
 from tests.clients import signed_in
@@ -57,10 +59,9 @@ def test_a_closed_collection_opens_to_the_positions_it_names(teacher, answers):
     assert [hit.pk for hit in response.context["results"].hits] == [answers.pk]
 
 
-def test_a_blocked_person_reaches_nothing(student, open_resource):
+def test_a_blocked_person_reaches_nothing(student, librarian, open_resource):
     client = signed_in(student)
-    student.is_active = False
-    student.save()
+    account_block(user=student, kind=BlockKind.ADMINISTRATOR, reason="отчислен", actor=librarian)
     assert client.get("/library/").status_code == 302
     assert client.get(f"/library/{open_resource.pk}/file/").status_code == 302
 
