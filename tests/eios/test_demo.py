@@ -81,6 +81,9 @@ def test_the_parts_run_in_the_order_they_declare():
         "cms.content",
         "accounts.people",
         "cms.access",
+        "cms.look",
+        "library.editions",
+        "library.external",
     ]
 
 

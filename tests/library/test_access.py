@@ -68,3 +68,23 @@ def test_a_blocked_person_reaches_nothing(student, librarian, open_resource):
 
 def test_an_unknown_edition_is_not_found(student):
     assert signed_in(student).get("/library/999999/").status_code == 404
+
+
+# (who, element) → the status of the edition's page and of its file.
+TABLE = [
+    ("anonymous", "open", 302),
+    ("anonymous", "closed", 302),
+    ("student", "open", 200),
+    ("student", "closed", 404),
+    ("teacher", "open", 200),
+    ("teacher", "closed", 200),
+    ("librarian", "closed", 200),
+]
+
+
+@pytest.mark.parametrize(("who", "element", "status"), TABLE)
+def test_who_opens_which_edition_and_file(request, who, element, status, answers, open_resource):
+    edition = answers if element == "closed" else open_resource
+    client = Client() if who == "anonymous" else signed_in(request.getfixturevalue(who))
+    assert client.get(f"/library/{edition.pk}/").status_code == status
+    assert client.get(f"/library/{edition.pk}/file/").status_code == status
