@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,5 +10,7 @@ class LibraryConfig(AppConfig):
     def ready(self):
         from . import signals  # noqa: F401 — connects the receivers
         from .access import access_elements_register
+        from .checks import credential_keys_check
 
         access_elements_register()
+        checks.register(credential_keys_check, checks.Tags.security, deploy=True)

@@ -5,7 +5,7 @@ commas, the newest first. The first key encrypts; every key listed decrypts. To 
 (README «Library»): put a new key in front, restart, run
 `manage.py library_rotate_keys`, which re-encrypts every credential with the new key,
 then drop the old key from the list. Without the variable (development, tests) one key
-is derived from SECRET_KEY; production must set it (a deploy check, apps.py).
+is derived from SECRET_KEY; production must set it (`check --deploy` says so, library/checks.py).
 """
 
 import base64

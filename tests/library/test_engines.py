@@ -56,7 +56,9 @@ def test_the_query_matches_every_word_forgives_typos_and_counts_facets():
 
 def test_closed_collections_are_left_out_of_the_query():
     sent = build_search(SearchParams(hidden_collections=(3, 7), page=2)).to_dict()
-    assert sent["query"]["bool"]["must_not"] == [{"terms": {"collection": [3, 7]}}]
+    assert sent["query"]["bool"]["filter"] == [
+        {"bool": {"must_not": [{"terms": {"collection": [3, 7]}}]}}
+    ]
     assert (sent["from"], sent["size"]) == (20, 20)
 
 

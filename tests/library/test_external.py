@@ -180,3 +180,14 @@ def test_the_admin_assigns_a_pool_to_a_person(lan, student, librarian):
     assert response.status_code == 302
     assert ExternalCredential.objects.filter(holder=student).count() == 1
     assert "Free: 4" in client.get(url).content.decode()
+
+
+def test_production_is_warned_without_its_own_keys(monkeypatch):
+    from library.checks import credential_keys_check
+
+    monkeypatch.delenv(ENVIRONMENT_VARIABLE, raising=False)
+    assert [message.id for message in credential_keys_check()] == ["library.W001"]
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, "not-a-key")
+    assert [message.id for message in credential_keys_check()] == ["library.E001"]
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, Fernet.generate_key().decode())
+    assert credential_keys_check() == []
