@@ -5,14 +5,16 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets.button import ListingButton
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from eios.admin_texts import ModelSentences, SentencesViewSetMixin
 from eios.cabinet import Panel
 
 from . import admin_views
-from .models import Collection, Edition, ExternalLibrary, ProgrammeEdition
+from .models import Collection, Edition, ExternalLibrary, ProgrammeEdition, Registration
 from .selectors import credentials_of
 from .services.external import CABINET_TOPIC
 
@@ -50,6 +52,17 @@ class CollectionViewSet(SentencesViewSetMixin, SnippetViewSet):
     list_display = ["name", "closed"]
 
 
+class ExternalLibraryIndexView(SnippetIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.registration == Registration.ISSUED and self.request.user.has_perm(
+            "library.change_externallibrary"
+        ):
+            url = reverse("library_credential_pool", args=[instance.pk])
+            buttons.append(ListingButton(_("Logins"), url=url, icon_name="key", priority=5))
+        return buttons
+
+
 class ExternalLibraryViewSet(SentencesViewSetMixin, SnippetViewSet):
     sentences = ModelSentences(
         add=_("Add an external library"),
@@ -60,6 +73,7 @@ class ExternalLibraryViewSet(SentencesViewSetMixin, SnippetViewSet):
         delete_question=_("Are you sure you want to delete this external library?"),
     )
     model = ExternalLibrary
+    index_view_class = ExternalLibraryIndexView
     icon = "site"
     menu_label = _("External libraries")
     list_display = ["name", "url", "registration", "ends_on"]

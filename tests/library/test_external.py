@@ -191,3 +191,9 @@ def test_production_is_warned_without_its_own_keys(monkeypatch):
     assert [message.id for message in credential_keys_check()] == ["library.E001"]
     monkeypatch.setenv(ENVIRONMENT_VARIABLE, Fernet.generate_key().decode())
     assert credential_keys_check() == []
+
+
+def test_the_admin_lists_a_pool_beside_its_library(lan, librarian):
+    client = signed_in(librarian)
+    listing = client.get(reverse("wagtailsnippets_library_externallibrary:list"))
+    assert reverse("library_credential_pool", args=[lan.pk]) in listing.content.decode()
