@@ -59,7 +59,7 @@ class ExternalLibraryIndexView(SnippetIndexView):
             "library.change_externallibrary"
         ):
             url = reverse("library_credential_pool", args=[instance.pk])
-            buttons.append(ListingButton(_("Logins"), url=url, icon_name="key", priority=5))
+            buttons.append(ListingButton(_("Pool of logins"), url=url, icon_name="key", priority=5))
         return buttons
 
 
