@@ -67,7 +67,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('file_name', models.CharField(max_length=300, verbose_name='file')),
                 ('format', models.CharField(choices=[('csv', 'CSV'), ('xlsx', 'XLSX'), ('marc', 'MARC (ISO 2709)'), ('marcxml', 'MARCXML')], max_length=10, verbose_name='format')),
-                ('state', models.CharField(choices=[('staged', 'staged'), ('refused', 'refused'), ('committed', 'committed'), ('undone', 'undone')], default='staged', max_length=10, verbose_name='state')),
+                ('state', models.CharField(choices=[('staged', 'staged'), ('refused', 'refused'), ('committed', 'committed'), ('undone', 'undone')], default='staged', max_length=10, verbose_name='batch state')),
                 ('problems', models.JSONField(blank=True, default=list, verbose_name='problems')),
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='staged at')),
                 ('committed_at', models.DateTimeField(blank=True, null=True, verbose_name='committed at')),

@@ -33,7 +33,7 @@ class ImportBatch(models.Model):
     file_name = models.CharField(_("file"), max_length=300)
     format = models.CharField(_("format"), max_length=10, choices=ImportFormat.choices)
     state = models.CharField(
-        _("state"), max_length=10, choices=BatchState.choices, default=BatchState.STAGED
+        _("batch state"), max_length=10, choices=BatchState.choices, default=BatchState.STAGED
     )
     # Problems of the file as a whole (its encoding, its size), before any record.
     problems = models.JSONField(_("problems"), default=list, blank=True)
