@@ -1,19 +1,19 @@
-"""On PostgreSQL: pg_trgm, and trigram GIN indexes for the database engine — one on the
-stems (`LIKE '% stem %'` uses it) and one on the vocabulary (typo correction). SQLite
-has neither and needs neither: nothing happens there."""
+"""On PostgreSQL: a GIN text-search index over the stems (library/search/database.py
+matches them with the very same expression), pg_trgm and a trigram index over the
+vocabulary (typo correction). SQLite has neither and needs neither: nothing happens there."""
 
 from django.db import migrations
 
 STATEMENTS = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE INDEX IF NOT EXISTS library_edition_stems_trgm "
-    "ON library_edition USING gin (search_stems gin_trgm_ops)",
+    "CREATE INDEX IF NOT EXISTS library_edition_stems_fts "
+    "ON library_edition USING gin (to_tsvector('simple'::regconfig, search_stems))",
     "CREATE INDEX IF NOT EXISTS library_searchterm_stem_trgm "
     "ON library_searchterm USING gin (stem gin_trgm_ops)",
 ]
 REVERSE = [
     "DROP INDEX IF EXISTS library_searchterm_stem_trgm",
-    "DROP INDEX IF EXISTS library_edition_stems_trgm",
+    "DROP INDEX IF EXISTS library_edition_stems_fts",
 ]
 
 

@@ -1,12 +1,17 @@
-"""The database engine: stems stored at indexing time (stems.py), matched whole with
-`LIKE '% stem %'` (a pg_trgm GIN index serves it on PostgreSQL), mistyped words
-corrected (typos.py); facet counts over the whole result set in three queries."""
+"""The database engine: stems stored at indexing time (stems.py), matched whole — on
+PostgreSQL through a GIN text-search index over them, on SQLite with `LIKE '% stem %'`;
+mistyped words corrected (typos.py); the total and the facet counts over the whole result
+set from one grouped query, then the page."""
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from collections import Counter
+
+from django.db import connection
+from django.db.models import BooleanField, Case, Count, IntegerField, Value, When
+from django.db.models.expressions import RawSQL
 
 from eios.search import highlight, stems
 
-from ..models import GRADES, Edition, EditionKind
+from ..models import Edition, EditionKind
 from .params import MAX_WORDS, PER_PAGE, FacetOption, SearchParams, SearchResults
 from .typos import corrected
 
@@ -28,19 +33,10 @@ def search(params: SearchParams) -> SearchResults:
     words = query_stems(params.q)
     corrections = corrected(words) if words else {}
     words = [corrections.get(word, word) for word in words]
-    for word in words:
-        editions = editions.filter(search_stems__contains=f" {word} ")
+    if words:
+        editions = _matching(editions, words)
     editions = _filtered(editions, params)
-    counts = editions.aggregate(
-        total=Count("pk"),
-        federal=Count("pk", filter=Q(on_federal_list=True)),
-        **{f"kind_{kind}": Count("pk", filter=Q(kind=kind)) for kind in EditionKind.values},
-        **{
-            f"grade_{grade}": Count("pk", filter=Q(grade_from__lte=grade, grade_to__gte=grade))
-            for grade in GRADES
-        },
-    )
-    total = counts["total"]
+    total, facets = _facets(editions)
     hits = []
     if total:
         ordered = _ordered(editions, params, words)
@@ -55,10 +51,28 @@ def search(params: SearchParams) -> SearchResults:
     return SearchResults(
         total=total,
         hits=hits,
-        facets=_facets(editions, counts) if total else {},
+        facets=facets,
         corrections={_original(params.q, stem): known for stem, known in corrections.items()},
         page=params.page,
     )
+
+
+# PostgreSQL: the stems as a `simple` text-search vector (it only splits them, they are
+# stemmed already), served by a GIN index on the same expression (migration 0002).
+STEMS_MATCH = (
+    "to_tsvector('simple'::regconfig, library_edition.search_stems) "
+    "@@ plainto_tsquery('simple'::regconfig, %s)"
+)
+
+
+def _matching(editions, words: list[str]):
+    """Editions holding every word (as a stem)."""
+    if connection.vendor == "postgresql":
+        matching = RawSQL(STEMS_MATCH, [" ".join(words)], output_field=BooleanField())  # noqa: S611 — a parameter
+        return editions.filter(matching)
+    for word in words:
+        editions = editions.filter(search_stems__contains=f" {word} ")
+    return editions
 
 
 def _filtered(editions, params: SearchParams):
@@ -93,33 +107,44 @@ def _ordered(editions, params: SearchParams, words: list[str]):
     return editions.annotate(rank=in_title).order_by("-rank", "title", "pk")
 
 
-def _facets(editions, counts: dict) -> dict[str, list[FacetOption]]:
-    subjects = (
-        editions.exclude(subject="")
-        .values_list("subject")
+def _facets(editions) -> tuple[int, dict[str, list[FacetOption]]]:
+    """The total and every facet's counts over the whole result set, from one grouped
+    query: the groups are few (subjects × years × kinds × grades), the rows many."""
+    groups = (
+        editions.order_by()
+        .values_list("subject", "year", "kind", "grade_from", "grade_to", "on_federal_list")
         .annotate(count=Count("pk"))
-        .order_by("-count", "subject")
     )
-    years = (
-        editions.exclude(year=None)
-        .values_list("year")
-        .annotate(count=Count("pk"))
-        .order_by("-year")
-    )
-    return {
-        "subject": [FacetOption(subject, subject, count) for subject, count in subjects],
-        "grade": [
-            FacetOption(str(grade), str(grade), counts[f"grade_{grade}"])
-            for grade in GRADES
-            if counts[f"grade_{grade}"]
+    subjects, years, kinds, grades = Counter(), Counter(), Counter(), Counter()
+    total = federal = 0
+    for subject, year, kind, grade_from, grade_to, on_list, count in groups:
+        total += count
+        federal += count if on_list else 0
+        kinds[kind] += count
+        if subject:
+            subjects[subject] += count
+        if year:
+            years[year] += count
+        if grade_from:
+            for grade in range(grade_from, (grade_to or grade_from) + 1):
+                grades[grade] += count
+    if not total:
+        return 0, {}
+    return total, {
+        "subject": [
+            FacetOption(subject, subject, count)
+            for subject, count in sorted(subjects.items(), key=lambda item: (-item[1], item[0]))
         ],
+        "grade": [FacetOption(str(grade), str(grade), grades[grade]) for grade in sorted(grades)],
         "kind": [
-            FacetOption(kind, str(label), counts[f"kind_{kind}"])
+            FacetOption(kind, str(label), kinds[kind])
             for kind, label in EditionKind.choices
-            if counts[f"kind_{kind}"]
+            if kinds[kind]
         ],
-        "year": [FacetOption(str(year), str(year), count) for year, count in years],
-        "federal": [FacetOption("1", "", counts["federal"])] if counts["federal"] else [],
+        "year": [
+            FacetOption(str(year), str(year), years[year]) for year in sorted(years, reverse=True)
+        ],
+        "federal": [FacetOption("1", "", federal)] if federal else [],
     }
 
 

@@ -30,7 +30,10 @@ def stems_fill(editions: list[Edition]) -> None:
     vocabulary = set()
     for edition in editions:
         edition.title_stems, edition.search_stems = edition_stems(edition)
-        vocabulary.update(edition.search_stems.split())
+        # Numbers (an ISBN, a year) are never corrected: they stay out of the vocabulary.
+        vocabulary.update(
+            stem for stem in edition.search_stems.split() if not any(c.isdigit() for c in stem)
+        )
     SearchTerm.objects.bulk_create(
         [SearchTerm(stem=stem[:100]) for stem in vocabulary],
         ignore_conflicts=True,

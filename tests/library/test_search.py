@@ -147,8 +147,8 @@ def test_nonsense_in_the_address_is_ignored(student, catalogue):
 def test_search_page_query_budget_does_not_grow(
     school_site, student, make_edition, django_assert_max_num_queries
 ):
-    # The site's frame (session, user, terms, site, menus) and the search's own eight:
-    # closed collections, the vocabulary and one mistyped word, counts, the page, two facets.
+    # The site's frame (session, user, terms, site, menus) and the search's own: closed
+    # collections, the vocabulary and one mistyped word, the counts of every facet, the page.
     client = signed_in(student)
     client.get(URL)
     for grow in (1, 40):
