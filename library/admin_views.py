@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -15,12 +16,18 @@ from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
 from accounts.selectors import pupils_of
+from eios.exports import csv_lines
 from eios.jobs import job_start
 
 from .forms import ImportForm, PoolAssignForm, PoolGenerateForm, PoolLoadForm
 from .imports.staging import batch_commit, batch_undo
 from .models import ExternalLibrary, ImportBatch, RecordStatus
-from .services.external import credentials_assign, credentials_generate, credentials_load
+from .services.external import (
+    credentials_assign,
+    credentials_for_provider,
+    credentials_generate,
+    credentials_load,
+)
 from .tasks import import_stage_task
 
 
@@ -127,6 +134,21 @@ def credential_pool(request, pk: int):
         "page_title": _("Logins of %(library)s") % {"library": library},
     }
     return TemplateResponse(request, "library/admin/pool.html", context)
+
+
+@require_http_methods(["POST"])
+def credential_pool_export(request, pk: int):
+    """The free and the withdrawn logins, to register with the provider or have reset."""
+    _require(request, "library.change_externallibrary")
+    library = get_object_or_404(ExternalLibrary, pk=pk)
+    rows = credentials_for_provider(library=library, actor=request.user, request=request)
+    response = StreamingHttpResponse(
+        csv_lines([_("Login"), _("Password"), _("Login state")], rows),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="library-{library.pk}-logins.csv"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _pool_action(request, library, action: str, data: dict) -> int:

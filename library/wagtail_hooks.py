@@ -115,6 +115,11 @@ def library_admin_urls():
             admin_views.credential_pool,
             name="library_credential_pool",
         ),
+        path(
+            "library/external/<int:pk>/pool/export/",
+            admin_views.credential_pool_export,
+            name="library_credential_pool_export",
+        ),
     ]
 
 

@@ -6,6 +6,7 @@ import secrets as random_source
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -164,6 +165,27 @@ def credentials_withdraw(*, holder: User, actor: User | None, request=None) -> i
     if credentials:
         transaction.on_commit(lambda: changed(CABINET_TOPIC, user=holder))
     return len(credentials)
+
+
+def credentials_for_provider(
+    *, library: ExternalLibrary, actor: User, request=None
+) -> list[tuple[str, str, str]]:
+    """The pool as the provider needs it: generated logins to register, withdrawn ones to
+    reset. (login, password, state) rows — never the holders' names; audited."""
+    rows = []
+    for credential in library.credentials.filter(Q(holder=None) | Q(return_to_provider=True)):
+        state = _("to return") if credential.return_to_provider else _("free")
+        rows.append((decrypt(credential.login_token), decrypt(credential.password_token), state))
+    audit_record(
+        AuditKind.CREDENTIALS_ISSUED,
+        actor=actor,
+        target=str(library),
+        request=request,
+        external_library=library.pk,
+        action="exported_for_provider",
+        count=len(rows),
+    )
+    return rows
 
 
 @transaction.atomic

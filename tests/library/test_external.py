@@ -197,3 +197,31 @@ def test_the_admin_lists_a_pool_beside_its_library(lan, librarian):
     client = signed_in(librarian)
     listing = client.get(reverse("wagtailsnippets_library_externallibrary:list"))
     assert reverse("library_credential_pool", args=[lan.pk]) in listing.content.decode()
+
+
+def test_the_provider_gets_the_free_and_withdrawn_logins_never_names(
+    lan, student, librarian, django_capture_on_commit_callbacks
+):
+    credentials_load(library=lan, text="lan-1;P-1\nlan-2;P-2\nlan-3;P-3", actor=librarian)
+    credentials_assign(library=lan, people=[student], actor=librarian)
+    with django_capture_on_commit_callbacks(execute=True):
+        account_block(
+            user=student, kind=BlockKind.ADMINISTRATOR, reason="отчислен", actor=librarian
+        )
+    client = signed_in(librarian)
+    response = client.post(reverse("library_credential_pool_export", args=[lan.pk]))
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert text.splitlines() == [
+        "Login;Password;Login state",
+        "lan-1;P-1;to return",
+        "lan-2;P-2;free",
+        "lan-3;P-3;free",
+    ]
+    assert "Кузнецов" not in text and "student" not in text
+    assert AuditEvent.objects.filter(actor=librarian, details__action="exported_for_provider")
+    assert (
+        signed_in(student)
+        .post(reverse("library_credential_pool_export", args=[lan.pk]))
+        .status_code
+        == 302
+    )
