@@ -30,6 +30,7 @@ from accounts.models import SchoolClass, User
 from cms.food.models import MenuFile
 from cms.models import SchoolDocument, SchoolImage
 from eios.jobs import Job
+from library.models import Edition, ExternalCredential
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +124,11 @@ REAL_ARGUMENTS = {
     ],
     "wagtail_serve": lambda: [[page.url.lstrip("/")] for page in _live_pages_one_per_type()],
     "food_file": lambda: [[menu.name] for menu in MenuFile.objects.all()[:2]],
+    "library:edition": lambda: [[pk] for pk in Edition.objects.values_list("pk", flat=True)[:2]],
+    "library:edition_file": lambda: REAL_ARGUMENTS["library:edition"](),
+    "library:credential_show": lambda: [
+        [pk] for pk in ExternalCredential.objects.values_list("pk", flat=True)[:2]
+    ],
 }
 
 
