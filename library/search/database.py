@@ -13,6 +13,7 @@ from eios.search import highlight, stems
 
 from ..models import Edition, EditionKind
 from .params import MAX_WORDS, PER_PAGE, FacetOption, SearchParams, SearchResults
+from .stems import facet_tokens
 from .typos import corrected
 
 ORDERINGS = {
@@ -33,9 +34,7 @@ def search(params: SearchParams) -> SearchResults:
     words = query_stems(params.q)
     corrections = corrected(words) if words else {}
     words = [corrections.get(word, word) for word in words]
-    if words:
-        editions = _matching(editions, words)
-    editions = _filtered(editions, params)
+    editions = _filtered(_matching(editions, words, params), params)
     total, facets = _facets(editions)
     hits = []
     if total:
@@ -65,9 +64,22 @@ STEMS_MATCH = (
 )
 
 
-def _matching(editions, words: list[str]):
-    """Editions holding every word (as a stem)."""
+def _matching(editions, words: list[str], params: SearchParams):
+    """Editions holding every word (as a stem); on PostgreSQL the index is asked for the
+    facets' tokens too (`_filtered` still states the facets for every engine)."""
     if connection.vendor == "postgresql":
+        words = [
+            *words,
+            *facet_tokens(
+                grades=[params.grade] if params.grade else (),
+                kind=params.kind,
+                subject=params.subject,
+                year=params.year,
+                federal=params.federal,
+            ),
+        ]
+        if not words:
+            return editions
         matching = RawSQL(STEMS_MATCH, [" ".join(words)], output_field=BooleanField())  # noqa: S611 — a parameter
         return editions.filter(matching)
     for word in words:

@@ -10,7 +10,7 @@ from eios.jobs import JobProgress
 
 from ..models import Edition, SearchTerm
 from . import elastic
-from .stems import edition_stems
+from .stems import FACET_MARK, edition_stems
 
 CHUNK = 500
 
@@ -32,7 +32,9 @@ def stems_fill(editions: list[Edition]) -> None:
         edition.title_stems, edition.search_stems = edition_stems(edition)
         # Numbers (an ISBN, a year) are never corrected: they stay out of the vocabulary.
         vocabulary.update(
-            stem for stem in edition.search_stems.split() if not any(c.isdigit() for c in stem)
+            stem
+            for stem in edition.search_stems.split()
+            if not any(c.isdigit() for c in stem) and not stem.startswith(FACET_MARK)
         )
     SearchTerm.objects.bulk_create(
         [SearchTerm(stem=stem[:100]) for stem in vocabulary],
