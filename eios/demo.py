@@ -27,6 +27,7 @@ class Demo:
 
     students: int = 60
     news: int = 12
+    editions: int = 2000
     school: School | None = None
 
 
@@ -45,9 +46,9 @@ def demo_parts() -> list[DemoPart]:
 
 
 @transaction.atomic
-def demo_load(*, students: int = 60, news: int = 12) -> School:
+def demo_load(*, students: int = 60, news: int = 12, editions: int = 2000) -> School:
     """Load the demo school: every app's part, in their order, in one transaction."""
-    demo = Demo(students=students, news=news)
+    demo = Demo(students=students, news=news, editions=editions)
     for part in demo_parts():
         part.load(demo)
     if demo.school is None:

@@ -47,6 +47,7 @@ urlpatterns = [
     path("portfolio/", include("portfolio.urls")),
     # Menus for the federal monitoring of school meals, at the address it fetches.
     path("food/", include("cms.food.urls")),
+    path("library/", include("library.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": SchoolSitemap}}, name="sitemap"),
     path("robots.txt", cms_views.robots_txt, name="robots_txt"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),

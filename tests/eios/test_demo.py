@@ -83,6 +83,8 @@ def test_the_parts_run_in_the_order_they_declare():
         "cms.access",
         "cms.look",
         "portfolio.portfolios",
+        "library.editions",
+        "library.external",
     ]
 
 

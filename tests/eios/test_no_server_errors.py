@@ -30,6 +30,7 @@ from accounts.models import SchoolClass, User
 from cms.food.models import MenuFile
 from cms.models import SchoolDocument, SchoolImage
 from eios.jobs import Job
+from library.models import Edition, ExternalCredential
 from portfolio.models import (
     Achievement,
     Evidence,
@@ -172,6 +173,11 @@ REAL_ARGUMENTS = {
     "portfolio:export": lambda: [[e.pk] for e in PortfolioExport.objects.all()[:1]],
     "portfolio:import_batch": lambda: [[b.pk] for b in ImportBatch.objects.all()[:1]],
     "portfolio:import_undo": lambda: REAL_ARGUMENTS["portfolio:import_batch"](),
+    "library:edition": lambda: [[pk] for pk in Edition.objects.values_list("pk", flat=True)[:2]],
+    "library:edition_file": lambda: REAL_ARGUMENTS["library:edition"](),
+    "library:credential_show": lambda: [
+        [pk] for pk in ExternalCredential.objects.values_list("pk", flat=True)[:2]
+    ],
 }
 
 
