@@ -51,7 +51,9 @@ def test_the_apps_contribute_the_panels_in_their_declared_order():
         "accounts.logins",
         "cms.platforms",
         "cms.sections",
+        "portfolio",
         "accounts.classes",
+        "library",
         "toyapp.clubs",
         "eios.jobs",
     ]

@@ -82,8 +82,8 @@ def test_the_parts_run_in_the_order_they_declare():
         "accounts.people",
         "cms.access",
         "cms.look",
-        "portfolio.portfolios",
         "library.editions",
+        "portfolio.portfolios",
         "library.external",
     ]
 

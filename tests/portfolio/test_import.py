@@ -33,7 +33,9 @@ GOOD = [
 
 @pytest.fixture
 def administrator(people):
-    people.deputy.user_permissions.add(Permission.objects.get(codename="add_importbatch"))
+    people.deputy.user_permissions.add(
+        Permission.objects.get(content_type__app_label="portfolio", codename="add_importbatch")
+    )
     return signed_in(people.deputy)
 
 
