@@ -28,10 +28,16 @@ def _identity(request) -> dict:
     return {"positions": list(positions_of(user)), "school_class": current_class_of(user)}
 
 
+# Sessions listed, the most recently active first; «log out everywhere else» ends them all.
+SESSIONS_SHOWN = 10
+
+
 def _logins(request) -> dict:
     user = request.user
+    sessions = list(sessions_of(user)[: SESSIONS_SHOWN + 1])
     return {
-        "sessions": list(sessions_of(user)),
+        "sessions": sessions[:SESSIONS_SHOWN],
+        "more_sessions": len(sessions) > SESSIONS_SHOWN,
         "current_session_key": request.session.session_key,
         **login_history(user),
     }

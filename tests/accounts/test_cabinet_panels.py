@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail import hooks
 
-from accounts.models import BlockKind, Position, SchoolClass
+from accounts.models import BlockKind, Position, SchoolClass, UserSession
 from accounts.services.blocking import account_block
 from cms.models import Platform
 from cms.models.platforms import AccessKind
@@ -132,3 +132,12 @@ def test_a_version_lost_from_the_cache_never_brings_back_an_old_copy(school, tea
     cache.delete_many([f"cabinet:v:clubs:{who}" for who in ("*", teacher.pk)])
     Club.objects.update(name="Кружок шахмат и шашек")
     assert "Кружок шахмат и шашек" in client.get(reverse("cabinet")).content.decode()
+
+
+def test_a_pile_of_sessions_is_listed_by_the_latest_ten(school, teacher, terms):
+    for number in range(12):
+        UserSession.objects.create(user=teacher, session_key=f"old-{number}", address="10.0.0.1")
+    page = cabinet_client(terms).get(reverse("cabinet")).content.decode()
+    rows = page[page.index("Open sessions") :].split("</table>", 1)[0].count("<tr>")
+    assert rows == 1 + 10  # the heading and the ten latest
+    assert "Only the 10 most recently active sessions are shown" in page
