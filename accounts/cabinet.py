@@ -3,7 +3,8 @@ sessions, the classes I lead or may open. Registered in wagtail_hooks.py.
 
 Who a person is (positions, class, the classes they lead and their pupils' account
 states) is kept per user under the topic «people» until an order, an appointment, a
-class or an account changes; the logins and sessions are read live.
+class or an account changes; the logins and sessions under «sign-ins» until the person
+logs in or out, a session ends or shows activity, or someone fails to log in as them.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -18,6 +19,7 @@ from .selectors import (
     positions_of,
     sessions_of,
 )
+from .services.sessions import SIGN_INS
 from .services.signin import login_history
 
 PEOPLE = "people"
@@ -38,7 +40,6 @@ def _logins(request) -> dict:
     return {
         "sessions": sessions[:SESSIONS_SHOWN],
         "more_sessions": len(sessions) > SESSIONS_SHOWN,
-        "current_session_key": request.session.session_key,
         **login_history(user),
     }
 
@@ -65,6 +66,7 @@ LOGINS = Panel(
     template="accounts/cabinet/logins.html",
     context=_logins,
     queries=2,
+    topics=(SIGN_INS,),
 )
 # Led classes with their pupils (two), classes opened by grants (permissions, groups,
 # positions seeing everything, the list).

@@ -14,6 +14,11 @@ from django.utils import timezone
 
 from accounts.models import User, UserSession
 from eios.audit import AuditKind, audit_record, client_address
+from eios.cabinet import changed
+
+# The cabinet topic of a person's logins and open sessions: every change to them, and
+# every failed attempt on the account, makes their «Logins» panel stale.
+SIGN_INS = "sign-ins"
 
 # Activity is written at most this often: a page view must not cost a database write.
 TOUCH_EVERY = timedelta(minutes=5)
@@ -34,6 +39,10 @@ def session_register(*, request: HttpRequest, user: User) -> None:
     _index(request, user, started_at=now)
 
 
+def sign_ins_changed(user: User) -> None:
+    changed(SIGN_INS, user=user)
+
+
 def _index(request, user, *, started_at) -> None:
     # One statement (an upsert), not update_or_create's five: a login is the hottest
     # write of a school's morning.
@@ -52,6 +61,7 @@ def _index(request, user, *, started_at) -> None:
         unique_fields=["session_key"],
         update_fields=["user", "address", "user_agent", "started_at", "last_seen_at"],
     )
+    sign_ins_changed(user)
 
 
 def sessions_after_password_change(*, request: HttpRequest, user: User) -> None:
@@ -73,9 +83,11 @@ def sessions_after_password_change(*, request: HttpRequest, user: User) -> None:
         _index(request, user, started_at=started_at)
 
 
-def session_forget(*, session_key: str | None) -> None:
+def session_forget(*, user: User | None, session_key: str | None) -> None:
     if session_key:
         UserSession.objects.filter(session_key=session_key).delete()
+    if user is not None:
+        sign_ins_changed(user)
 
 
 def session_expired(request: HttpRequest) -> bool:
@@ -98,6 +110,7 @@ def session_touch(request: HttpRequest) -> None:
         return
     request.session[SEEN_KEY] = now.timestamp()
     UserSession.objects.filter(session_key=request.session.session_key).update(last_seen_at=now)
+    sign_ins_changed(request.user)
 
 
 def _stores_delete(keys) -> None:
@@ -125,6 +138,7 @@ def sessions_end(
     # The stores (cache, Redis) keep no transactions: a block or an order that is rolled
     # back must leave every session alive, so the sessions end once the change is kept.
     transaction.on_commit(lambda: _stores_delete(keys))
+    sign_ins_changed(user)
     if actor is not None:
         audit_record(
             AuditKind.SESSIONS_ENDED, actor=actor, subject=user, request=request, count=len(keys)

@@ -8,7 +8,12 @@ from django.http import HttpRequest
 from accounts.models import User
 from eios.audit import AuditEvent, AuditKind, audit_record
 
-from .sessions import session_forget, session_register, sessions_after_password_change
+from .sessions import (
+    session_forget,
+    session_register,
+    sessions_after_password_change,
+    sign_ins_changed,
+)
 from .throttle import login_failures_forget
 
 
@@ -25,11 +30,14 @@ def login_failed(*, request: HttpRequest, login: str, account: User | None) -> N
         subject_name=login[:300],
         request=request,
     )
+    if account is not None:
+        sign_ins_changed(account)
 
 
 def logout_done(*, request: HttpRequest, user: User | AnonymousUser | None) -> None:
-    session_forget(session_key=request.session.session_key)
-    if user is not None and user.is_authenticated:
+    signed_in = user is not None and user.is_authenticated
+    session_forget(user=user if signed_in else None, session_key=request.session.session_key)
+    if signed_in:
         audit_record(AuditKind.LOGOUT, actor=user, subject=user, request=request)
 
 

@@ -78,7 +78,7 @@ def test_a_second_visit_reads_only_the_live_panels(
     fill(school, teacher, 10, director)
     client = cabinet_client(terms)
     first = client.get(reverse("cabinet")).content.decode()
-    # The page itself, the logins and sessions, the jobs: read every time.
+    # The page itself and the jobs: read every time.
     live = sum(panel.queries for panel in registered_panels() if not panel.topics)
     with django_assert_max_num_queries(PAGE + live):
         again = client.get(reverse("cabinet")).content.decode()
@@ -115,6 +115,33 @@ def test_what_changes_shows_on_the_next_visit(
     assert "blocked" in pupil_row
 
 
+def sessions_listed(page: str) -> int:
+    return page[page.index("Open sessions") :].split("</table>", 1)[0].count("<tr>") - 1
+
+
+def test_logins_and_sessions_show_every_change_at_once(
+    school, teacher, terms, django_capture_on_commit_callbacks
+):
+    client = cabinet_client(terms)
+    page = client.get(reverse("cabinet")).content.decode()
+    assert sessions_listed(page) == 1 and "failed login attempt" not in page
+
+    other = Client()
+    with django_capture_on_commit_callbacks(execute=True):
+        other.post(reverse("account_login"), {"login": "belova.i", "password": "wrong"})
+    page = client.get(reverse("cabinet")).content.decode()
+    assert "1 failed login attempt since then" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        other.post(reverse("account_login"), {"login": "belova.i", "password": "teacher-pass-29"})
+    page = client.get(reverse("cabinet")).content.decode()
+    assert sessions_listed(page) == 2 and "(this one)" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        other.post(reverse("account_logout"))
+    assert sessions_listed(client.get(reverse("cabinet")).content.decode()) == 1
+
+
 def test_my_background_jobs_are_listed_with_their_state(school, teacher, terms):
     job = Job.objects.create(owner=teacher, kind="export", title="Выгрузка портфолио")
     page = cabinet_client(terms).get(reverse("cabinet")).content.decode()
@@ -138,6 +165,5 @@ def test_a_pile_of_sessions_is_listed_by_the_latest_ten(school, teacher, terms):
     for number in range(12):
         UserSession.objects.create(user=teacher, session_key=f"old-{number}", address="10.0.0.1")
     page = cabinet_client(terms).get(reverse("cabinet")).content.decode()
-    rows = page[page.index("Open sessions") :].split("</table>", 1)[0].count("<tr>")
-    assert rows == 1 + 10  # the heading and the ten latest
+    assert sessions_listed(page) == 10
     assert "Only the 10 most recently active sessions are shown" in page
