@@ -291,6 +291,8 @@ PAGE_CACHE_INVALIDATING_MODELS = [
     "cms.SiteLook",
     "cms.Platform",
     "cms.SchoolDocument",
+    # An image given a new file gets new sizes at new addresses (the emblem in the header).
+    "cms.SchoolImage",
     "food.MenuFile",
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",

@@ -4,7 +4,7 @@ from urllib.parse import quote
 from django import template
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from wagtail.models import Page, Site
 
 from eios.fragments import remember
@@ -41,6 +41,40 @@ def main_menu(context):
         ],
         "request": request,
     }
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "name" part… %}…{% endfragment %}`: markup every visitor sees alike
+    (the school's name and emblem, the menu, the footer), rendered once per content
+    generation for each language and each combination of the parts (eios/fragments.py).
+
+    The parts must name everything the markup depends on and take few values: nothing a
+    visitor types, nothing about who is asking, no CSRF token inside.
+    """
+    name, *parts = token.split_contents()[1:]
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        parser.compile_filter(name), [parser.compile_filter(p) for p in parts], nodelist
+    )
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, parts, nodelist):
+        self.name, self.parts, self.nodelist = name, parts, nodelist
+
+    def render(self, context):
+        values = [
+            self.name.resolve(context),
+            get_language(),
+            *(p.resolve(context) for p in self.parts),
+        ]
+        return remember(
+            context["request"],
+            "html:" + ":".join(str(value) for value in values),
+            lambda: mark_safe(self.nodelist.render(context)),  # noqa: S308 — the template's own output
+        )
 
 
 @register.simple_tag

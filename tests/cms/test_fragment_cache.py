@@ -2,11 +2,14 @@
 generation: pages render with a few queries, and never show yesterday's site."""
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import caches
 from django.test import Client
+from wagtail.models import Collection
 
-from cms.models import ContentPage, NewsIndexPage, NewsPage
+from cms.models import ContentPage, NewsIndexPage, NewsPage, SiteLook
 from eios.models import School
+from tests.images import png, school_image
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +112,8 @@ def test_invented_addresses_leave_nothing_in_the_cache(about, visitor, settings)
         for alias in ("default", "pages", "renditions")
     }
     visitor.get("/about/")
+    # The first missing page keeps what every page outside the tree shares (its menu).
+    visitor.get("/no-such-page/")
     kept = set(fragment_keys())
     assert kept, "the visit above should have kept the site, menu and address"
 
@@ -116,3 +121,39 @@ def test_invented_addresses_leave_nothing_in_the_cache(about, visitor, settings)
         assert visitor.get(f"/no-such-page-{number}/").status_code == 404
 
     assert set(fragment_keys()) == kept
+
+
+def emblem_address(page: str) -> str:
+    return page.split('class="brand"', 1)[1].split('src="', 1)[1].split('"', 1)[0]
+
+
+def test_an_emblem_given_a_new_file_shows_on_the_next_visit(
+    school_site, visitor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        emblem = school_image("Эмблема", Collection.get_first_root_node(), "old.png")
+        SiteLook.objects.create(site=school_site, emblem=emblem)
+    before = emblem_address(visitor.get("/sveden/").content.decode())
+
+    emblem.file = png("new.png", colour="navy")
+    with django_capture_on_commit_callbacks(execute=True):
+        emblem.save()
+        emblem.renditions.all().delete()
+
+    after = emblem_address(visitor.get("/sveden/").content.decode())
+    assert "old" in before and "new" in after
+
+
+def test_the_header_and_footer_follow_the_visitor_and_the_language(about, visitor, teacher):
+    signed_in, english = Client(), Client()
+    signed_in.force_login(teacher)
+    english.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Войти" in visitor.get("/about/").content.decode()
+    page = signed_in.get("/about/").content.decode()
+    assert "Выйти" in page and "csrfmiddlewaretoken" in page
+    assert 'aria-current="page"' in page  # the menu marks the page being read
+    assert 'aria-current="page"' not in signed_in.get("/").content.decode()
+    assert (
+        "Ministry of Education of the Russian Federation" in english.get("/about/").content.decode()
+    )
+    assert "Министерство просвещения" in visitor.get("/about/").content.decode()
