@@ -14,10 +14,14 @@ def account_for_login(login: str) -> User | None:
     login = (login or "").strip()
     if not login:
         return None
-    names = Q(username__iexact=login)
+    accounts = User.objects.filter(username__iexact=login)
     if "@" in login:
-        names |= Q(emailaddress__email=login.lower(), emailaddress__verified=True)
-    accounts = list(User.objects.filter(names).distinct()[:2])
+        names = Q(username__iexact=login) | Q(
+            emailaddress__email=login.lower(), emailaddress__verified=True
+        )
+        # The join on addresses repeats an account named both ways.
+        accounts = User.objects.filter(names).distinct()
+    accounts = list(accounts[:2])
     return accounts[0] if len(accounts) == 1 else None
 
 

@@ -190,11 +190,12 @@ def _append(event: AuditEvent) -> AuditEvent:
     if connection.vendor == "postgresql":
         # PostgreSQL holds the advisory lock to the end of the outer transaction;
         # a process lock released earlier could deadlock against it, so none here.
-        with transaction.atomic():
+        # Inside a caller's transaction no savepoint: a failed append fails the caller.
+        with transaction.atomic(savepoint=False):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_KEY])
             return _chain_and_insert(event)
-    with _APPEND_LOCK, transaction.atomic():
+    with _APPEND_LOCK, transaction.atomic(savepoint=False):
         return _chain_and_insert(event)
 
 
