@@ -6,7 +6,7 @@ set from one grouped query, then the page."""
 from collections import Counter
 
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, IntegerField, Value, When
+from django.db.models import BooleanField, Case, Count, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
 from eios.search import highlight, stems
@@ -30,7 +30,10 @@ def query_stems(text: str) -> list[str]:
 def search(params: SearchParams) -> SearchResults:
     editions = Edition.objects.all()
     if params.hidden_collections:
-        editions = editions.exclude(collection__in=params.hidden_collections)
+        hidden = Q(collection__in=params.hidden_collections)
+        if params.granted_editions:
+            hidden &= ~Q(pk__in=params.granted_editions)
+        editions = editions.exclude(hidden)
     words = query_stems(params.q)
     corrections = corrected(words) if words else {}
     words = [corrections.get(word, word) for word in words]
