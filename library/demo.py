@@ -182,7 +182,7 @@ def editions_generate(count: int) -> int:
             elastic.index_editions(created)
         added += len(created)
     facets_changed()
-    if added and connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
         # The planner needs the new rows' statistics to choose between the text-search
         # index and the title order (a server may run without autovacuum).
         with connection.cursor() as cursor:
