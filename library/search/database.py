@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import BooleanField, Case, Count, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
 
 from eios.search import highlight, stems
 
@@ -169,6 +170,7 @@ def _facets_cached(editions, params: SearchParams):
         params.federal,
         params.hidden_collections,
         params.granted_editions,
+        get_language(),  # the kinds' names are in it
     )
     digest = hashlib.sha256(repr(asked).encode()).hexdigest()[:32]
     key = f"library:facets:{version}:{digest}"
