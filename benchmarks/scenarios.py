@@ -148,7 +148,11 @@ SCENARIOS += (
 
 # The library's search signed in (issue 13): measured on 100,000 editions, which the set-up
 # generates when asked: `DEMO_EDITIONS=100000 make bench BENCH_ARGS="--only library"`.
-# «Химия» is in about 4 % of the demo catalogue; «учебник» in about 45 %, with a facet.
+# «Химия» is in about 5 % of the demo catalogue (the target of words in at most 15 %);
+# «учебник», the commonest word, in about 50 %: its facets are counted over 50,000 editions,
+# alone and narrowed by a grade.
+TEXTBOOK = "%D1%83%D1%87%D0%B5%D0%B1%D0%BD%D0%B8%D0%BA"
+COMMON_WORD = Target(rps_min=10, p95_max_ms=150)
 SCENARIOS += (
     Scenario(
         name="library",
@@ -156,11 +160,12 @@ SCENARIOS += (
         env={},
         pages=(
             Page("library-word", "/library/?q=%D1%85%D0%B8%D0%BC%D0%B8%D1%8F", signed_in=True),
+            Page("library-common", f"/library/?q={TEXTBOOK}", signed_in=True, target=COMMON_WORD),
             Page(
-                "library-common",
-                "/library/?q=%D1%83%D1%87%D0%B5%D0%B1%D0%BD%D0%B8%D0%BA&grade=7",
+                "library-common-grade",
+                f"/library/?q={TEXTBOOK}&grade=7",
                 signed_in=True,
-                target=Target(rps_min=10, p95_max_ms=150),
+                target=COMMON_WORD,
             ),
         ),
         target=Target(rps_min=20, p95_max_ms=50),

@@ -19,7 +19,7 @@ from accounts.selectors import pupils_of
 from eios.exports import csv_lines
 from eios.jobs import job_start
 
-from .forms import ImportForm, PoolAssignForm, PoolGenerateForm, PoolLoadForm
+from .forms import ImportForm, PoolAssignForm, PoolGenerateForm, PoolLoadForm, PoolMailForm
 from .imports.staging import batch_commit, batch_undo
 from .models import ExternalLibrary, ImportBatch, RecordStatus
 from .services.external import (
@@ -28,7 +28,8 @@ from .services.external import (
     credentials_generate,
     credentials_load,
 )
-from .tasks import import_stage_task
+from .services.mailing import credentials_mail, mailed_message
+from .tasks import credentials_mail_task, import_stage_task
 
 
 def _require(request, permission: str) -> None:
@@ -110,10 +111,13 @@ def credential_pool(request, pk: int):
         "load": PoolLoadForm(prefix="load"),
         "generate": PoolGenerateForm(prefix="generate"),
         "assign": PoolAssignForm(prefix="assign"),
+        "mail": PoolMailForm(prefix="mail"),
     }
     action = request.POST.get("action")
     if request.method == "POST" and action in forms:
         form = forms[action] = type(forms[action])(request.POST, prefix=action)
+        if form.is_valid() and action == "mail":
+            return _mail(request, library, form.cleaned_data["person"])
         if form.is_valid():
             try:
                 count = _pool_action(request, library, action, form.cleaned_data)
@@ -149,6 +153,25 @@ def credential_pool_export(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="library-{library.pk}-logins.csv"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _mail(request, library: ExternalLibrary, person: User | None):
+    """One person's login at once; a whole subscription's in the background."""
+    if person is not None:
+        sent, missing = credentials_mail(
+            library=library, actor=request.user, holder=person, request=request
+        )
+        messages.success(request, mailed_message(sent, missing))
+        return redirect("library_credential_pool", pk=library.pk)
+    job = job_start(
+        credentials_mail_task,
+        owner=request.user,
+        kind="library.mail",
+        title=_("Logins of %(library)s by e-mail") % {"library": library},
+        library_id=library.pk,
+        actor_id=request.user.pk,
+    )
+    return redirect(job.get_absolute_url())
 
 
 def _pool_action(request, library, action: str, data: dict) -> int:

@@ -6,6 +6,8 @@ of credentials assigned to the demo pupils."""
 import datetime
 import random
 
+from django.db import connection
+
 from accounts.models import User
 from eios.demo import Demo, DemoPart
 
@@ -18,6 +20,7 @@ from .models import (
     match_key,
 )
 from .search import elastic
+from .search.database import facets_changed
 from .search.indexing import CHUNK, stems_fill
 from .services.external import credentials_assign, credentials_generate
 
@@ -178,6 +181,12 @@ def editions_generate(count: int) -> int:
         if elastic.configured():
             elastic.index_editions(created)
         added += len(created)
+    facets_changed()
+    if connection.vendor == "postgresql":
+        # The planner needs the new rows' statistics to choose between the text-search
+        # index and the title order (a server may run without autovacuum).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE library_edition")
     return added
 
 

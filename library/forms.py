@@ -46,3 +46,12 @@ class PoolAssignForm(forms.Form):
         if len(chosen) != 1:
             raise forms.ValidationError(_("Choose one: a person, a class or a position."))
         return self.cleaned_data
+
+
+class PoolMailForm(forms.Form):
+    person = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        help_text=_("Empty: everyone holding a login of this library, in the background."),
+    )

@@ -31,3 +31,10 @@ def import_stage_task(job_id, path: str, file_name: str, declared_format: str, o
         declared_format=declared_format,
         owner_id=owner_id,
     )
+
+
+@task()
+def credentials_mail_task(job_id, library_id: int, actor_id: int):
+    from .services.mailing import credentials_mail_work
+
+    job_run(job_id, credentials_mail_work, library_id=library_id, actor_id=actor_id)

@@ -13,7 +13,7 @@ from eios.access import Action, can
 
 from .models import EditionKind, ExternalCredential
 from .search import SORTS, SearchParams, catalogue_search
-from .selectors import credentials_of, edition_for_page, hidden_collections, programmes_using
+from .selectors import closed_to, credentials_of, edition_for_page, programmes_using
 from .services.external import credential_reveal
 
 FACETS = {
@@ -29,8 +29,9 @@ FACETS = {
 @login_required
 def catalogue(request):
     """The catalogue and its search (`?q=`): facets counted over the whole result set."""
+    hidden, granted = closed_to(request.user)
     params = SearchParams.from_query(
-        request.GET, hidden_collections=hidden_collections(request.user)
+        request.GET, hidden_collections=hidden, granted_editions=granted
     )
     results = catalogue_search(params)
     context = {

@@ -161,13 +161,7 @@ def visible(
         return queryset
     if action is Action.VIEW and (closure() is not Closure.RESTRICTED or sees_everything(user)):
         return queryset
-    content_type = element.content_type()
-    granting = {
-        "content_type": content_type,
-        "permission__codename__in": [
-            codename(held, content_type) for held in Action if action in IMPLIED[held]
-        ],
-    }
+    granting = _granting(element, action)
     condition = Q(
         access_key__in=UserObjectPermission.objects.filter(user=user, **granting).values(
             "object_pk"
@@ -181,6 +175,31 @@ def visible(
         if action in IMPLIED[tie.action]:
             condition |= tie.q(user)
     return queryset.annotate(access_key=Cast("pk", CharField())).filter(condition)
+
+
+def _granting(element: Element, action: Action) -> dict:
+    """guardian's rows that give `action` on the element's kind (or imply it)."""
+    content_type = element.content_type()
+    return {
+        "content_type": content_type,
+        "permission__codename__in": [
+            codename(held, content_type) for held in Action if action in IMPLIED[held]
+        ],
+    }
+
+
+def granted_keys(
+    user: AbstractBaseUser, action: Action | str, model: type[Model]
+) -> tuple[QuerySet, QuerySet]:
+    """The grants on single elements of `model` that give the user `action`: to them and
+    to their positions, as two unevaluated querysets of guardian's rows (`object_pk` is the
+    element's key as text), for a caller that lists the elements of a kind whose closure
+    differs element by element, in its own query."""
+    granting = _granting(element_of_model(model), Action(action))
+    return (
+        UserObjectPermission.objects.filter(user=user, **granting),
+        GroupObjectPermission.objects.filter(group__user=user, **granting),
+    )
 
 
 def administers_anything(user: AbstractBaseUser | AnonymousUser) -> bool:

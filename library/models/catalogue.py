@@ -132,6 +132,8 @@ class Edition(models.Model):
             models.Index(fields=["year"]),
             models.Index(fields=["kind"]),
             models.Index(fields=["on_federal_list"]),
+            # The catalogue's pages in title order, read along it (search/database.py).
+            models.Index(fields=["title", "id"]),
         ]
 
     def __str__(self) -> str:

@@ -3,11 +3,15 @@ PostgreSQL through a GIN text-search index over them, on SQLite with `LIKE '% st
 mistyped words corrected (typos.py); the total and the facet counts over the whole result
 set from one grouped query, then the page."""
 
+import hashlib
+import time
 from collections import Counter
 
+from django.core.cache import cache
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, IntegerField, Value, When
+from django.db.models import BooleanField, Case, Count, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
 
 from eios.search import highlight, stems
 
@@ -30,21 +34,16 @@ def query_stems(text: str) -> list[str]:
 def search(params: SearchParams) -> SearchResults:
     editions = Edition.objects.all()
     if params.hidden_collections:
-        editions = editions.exclude(collection__in=params.hidden_collections)
+        hidden = Q(collection__in=params.hidden_collections)
+        if params.granted_editions:
+            hidden &= ~Q(pk__in=params.granted_editions)
+        editions = editions.exclude(hidden)
     words = query_stems(params.q)
     corrections = corrected(words) if words else {}
     words = [corrections.get(word, word) for word in words]
     editions = _filtered(_matching(editions, words, params), params)
-    total, facets = _facets(editions)
-    hits = []
-    if total:
-        ordered = _ordered(editions, params, words)
-        start = (params.page - 1) * PER_PAGE
-        hits = list(
-            ordered.select_related("collection").defer("title_stems", "search_stems")[
-                start : start + PER_PAGE
-            ]
-        )
+    total, facets = _facets_cached(editions, params) if not words else _facets(editions)
+    hits = _page(editions, params, words, total) if total else []
     for hit in hits:
         hit.highlighted_title = highlight(hit.title, words)
     return SearchResults(
@@ -101,11 +100,29 @@ def _filtered(editions, params: SearchParams):
     return editions
 
 
-def _ordered(editions, params: SearchParams, words: list[str]):
-    if params.sort in ORDERINGS or not words:
-        return editions.order_by(*ORDERINGS.get(params.sort, ORDERINGS["title"]))
-    # Relevance: editions with more of the words in their title first.
-    in_title = sum(
+# Relevance over more matches than this is read tier by tier (_relevance_page); a smaller
+# match is sorted whole, in one query.
+TIERED_FROM = 2000
+
+
+def _page(editions, params: SearchParams, words: list[str], total: int) -> list[Edition]:
+    start = (params.page - 1) * PER_PAGE
+    if params.sort == "relevance" and words:
+        if total > TIERED_FROM:
+            return _relevance_page(editions, words, start)
+        ordered = editions.annotate(rank=_in_title(words)).order_by("-rank", "title", "pk")
+    else:
+        ordered = editions.order_by(*ORDERINGS.get(params.sort, ORDERINGS["title"]))
+    return list(_shown(ordered)[start : start + PER_PAGE])
+
+
+def _shown(editions):
+    return editions.select_related("collection").defer("title_stems", "search_stems")
+
+
+def _in_title(words: list[str]):
+    """How many of the words the title holds."""
+    return sum(
         (
             Case(
                 When(title_stems__contains=f" {word} ", then=Value(1)),
@@ -116,7 +133,56 @@ def _ordered(editions, params: SearchParams, words: list[str]):
         ),
         Value(0),
     )
-    return editions.annotate(rank=in_title).order_by("-rank", "title", "pk")
+
+
+def _relevance_page(editions, words: list[str], start: int) -> list[Edition]:
+    """Relevance: editions with more of the words in their title first, then by title.
+    Read tier by tier (all the words in the title, one fewer, …), each along the title
+    index: sorting the whole match by a computed rank took most of the time of a common
+    word. A page usually lies in one tier (one query); a tier the page skips whole is
+    counted."""
+    ranked = editions.annotate(rank=_in_title(words))
+    hits: list[Edition] = []
+    for rank in range(len(words), -1, -1):
+        tier = ranked.filter(rank=rank).order_by("title", "pk")
+        taken = list(_shown(tier)[start : start + PER_PAGE - len(hits)])
+        hits += taken
+        if len(hits) == PER_PAGE:
+            break
+        # The tier ended on this page, or the page starts beyond its end.
+        start = 0 if taken or not start else start - tier.count()
+    return hits
+
+
+# Counts of a catalogue browsed without words (the landing page above all) are read from
+# the cache until an edition changes (indexing.py moves the version on).
+FACETS_VERSION_KEY = "library:facets-version"
+FACETS_SECONDS = 600
+
+
+def _facets_cached(editions, params: SearchParams):
+    version = cache.get(FACETS_VERSION_KEY, 0)
+    asked = (
+        params.subject,
+        params.grade,
+        params.kind,
+        params.year,
+        params.federal,
+        params.hidden_collections,
+        params.granted_editions,
+        get_language(),  # the kinds' names are in it
+    )
+    digest = hashlib.sha256(repr(asked).encode()).hexdigest()[:32]
+    key = f"library:facets:{version}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = _facets(editions)
+        cache.set(key, found, FACETS_SECONDS)
+    return found
+
+
+def facets_changed() -> None:
+    cache.set(FACETS_VERSION_KEY, time.time_ns(), None)
 
 
 def _facets(editions) -> tuple[int, dict[str, list[FacetOption]]]:

@@ -128,7 +128,13 @@ def build_search(params: SearchParams) -> Search:
             must=[{"match": {"text": {"query": params.q, "operator": "and", "fuzziness": "AUTO"}}}],
             should=[{"match": {"title": {"query": params.q, "boost": 3}}}],
         )
-    if params.hidden_collections:
+    if params.hidden_collections and params.granted_editions:
+        shown = [
+            {"bool": {"must_not": [{"terms": {"collection": list(params.hidden_collections)}}]}},
+            {"ids": {"values": [str(pk) for pk in params.granted_editions]}},
+        ]
+        search = search.filter("bool", should=shown, minimum_should_match=1)
+    elif params.hidden_collections:
         search = search.exclude("terms", collection=list(params.hidden_collections))
     for field, value in (
         ("subject", params.subject),

@@ -10,6 +10,7 @@ from eios.jobs import JobProgress
 
 from ..models import Edition, SearchTerm
 from . import elastic
+from .database import facets_changed
 from .stems import FACET_MARK, edition_stems
 
 CHUNK = 500
@@ -23,6 +24,7 @@ def editions_index(pks: Iterable[int]) -> None:
     gone = set(pks) - set(Edition.objects.filter(pk__in=pks).values_list("pk", flat=True))
     if gone and elastic.configured():
         elastic.index_remove(gone)
+    facets_changed()
 
 
 def stems_fill(editions: list[Edition]) -> None:
@@ -63,3 +65,4 @@ def index_rebuild(progress: JobProgress) -> None:
         chunk = list(Edition.objects.filter(pk__in=pks[start : start + CHUNK]))
         _index_chunk(chunk, refresh=False)
         progress.step(min(start + CHUNK, total), total)
+    facets_changed()

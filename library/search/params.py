@@ -27,9 +27,11 @@ class SearchParams:
     page: int = 1
     # Closed collections the searching person may not see (library/selectors.py).
     hidden_collections: tuple[int, ...] = ()
+    # Editions of those collections granted to the person one by one: shown all the same.
+    granted_editions: tuple[int, ...] = ()
 
     @classmethod
-    def from_query(cls, data, *, hidden_collections=()) -> "SearchParams":
+    def from_query(cls, data, *, hidden_collections=(), granted_editions=()) -> "SearchParams":
         """From the page's address (`?q=…&subject=…`); nonsense is ignored, not refused."""
         sort = data.get("sort", "relevance")
         return cls(
@@ -42,6 +44,7 @@ class SearchParams:
             sort=sort if sort in SORTS else "relevance",
             page=_number(data.get("page"), 1, 100_000) or 1,
             hidden_collections=tuple(hidden_collections),
+            granted_editions=tuple(granted_editions),
         )
 
 

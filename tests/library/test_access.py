@@ -3,13 +3,15 @@ user, a closed collection for the positions it names, an e-resource's file after
 same decision; anything closed answers 404."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
 
 from accounts.models import BlockKind
 from accounts.services.blocking import account_block
-from eios.access import Action, can
+from eios.access import Action, can, grant
 from library.models import Edition
+from library.search.indexing import editions_index
 from tests.clients import signed_in
 
 
@@ -57,6 +59,44 @@ def test_a_closed_collection_opens_to_the_positions_it_names(teacher, answers):
     assert client.get(f"/library/{answers.pk}/file/").status_code == 200
     response = client.get("/library/", {"q": "ответы алгебре"})
     assert [hit.pk for hit in response.context["results"].hits] == [answers.pk]
+
+
+@pytest.mark.parametrize("to", ["person", "position"])
+def test_an_edition_granted_alone_is_listed_with_its_counts(
+    to, student, librarian, answers, make_edition, closed_collection
+):
+    answers.subject, answers.grade_from, answers.grade_to = "Алгебра", 8, 8
+    answers.save()
+    editions_index([answers.pk])
+    make_edition(
+        "Ответы к контрольным по геометрии. 8 класс",
+        collection=closed_collection,
+        subject="Геометрия",
+        grade_from=8,
+    )
+    make_edition("Алгебра. 8 класс. Учебник", subject="Алгебра", grade_from=8)
+    if to == "person":
+        grant(actor=librarian, action=Action.VIEW, obj=answers, user=student)
+    else:
+        pupils = Group.objects.create(name="8 «А»")
+        student.groups.add(pupils)
+        grant(actor=librarian, action=Action.VIEW, obj=answers, group=pupils)
+    client = signed_in(student)
+    results = client.get("/library/", {"q": "ответы"}).context["results"]
+    assert [hit.pk for hit in results.hits] == [answers.pk]
+    everything = client.get("/library/", {"sort": "title"}).context["results"]
+    assert [hit.title for hit in everything.hits] == [
+        "Алгебра. 8 класс. Учебник",
+        "Ответы к контрольным по алгебре. 8 класс",
+    ]
+    counts = {
+        name: {o.value: o.count for o in options} for name, options in everything.facets.items()
+    }
+    assert everything.total == 2
+    assert counts["subject"] == {"Алгебра": 2}
+    assert counts["grade"] == {"8": 2}
+    algebra = client.get("/library/", {"subject": "Алгебра", "grade": 8}).context["results"]
+    assert algebra.total == 2
 
 
 def test_a_blocked_person_reaches_nothing(student, librarian, open_resource):

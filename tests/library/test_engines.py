@@ -62,6 +62,21 @@ def test_closed_collections_are_left_out_of_the_query():
     assert (sent["from"], sent["size"]) == (20, 20)
 
 
+def test_editions_granted_one_by_one_are_let_through_closed_collections():
+    params = SearchParams(hidden_collections=(3, 7), granted_editions=(12, 40))
+    assert build_search(params).to_dict()["query"]["bool"]["filter"] == [
+        {
+            "bool": {
+                "should": [
+                    {"bool": {"must_not": [{"terms": {"collection": [3, 7]}}]}},
+                    {"ids": {"values": ["12", "40"]}},
+                ],
+                "minimum_should_match": 1,
+            }
+        }
+    ]
+
+
 QUESTIONS = [
     SearchParams(q="учебник математики", sort="title"),
     SearchParams(q="Математика. Учебник", sort="title"),
