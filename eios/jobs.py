@@ -30,6 +30,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -37,7 +38,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .cabinet import Panel
+from .cabinet import Panel, changed
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
@@ -47,6 +48,8 @@ logger = logging.getLogger(__name__)
 
 # Progress is written at most this often: a row update per record would slow an import.
 WRITE_EVERY_SECONDS = 0.5
+# The cabinet topic of a person's jobs: started, moved on, finished.
+JOBS = "jobs"
 
 
 class JobState(models.TextChoices):
@@ -100,11 +103,17 @@ class Job(models.Model):
         return min(100, self.done * 100 // self.total)
 
 
+def _jobs_changed(owner_id: int | None) -> None:
+    if owner_id is not None:
+        changed(JOBS, user=get_user_model()(pk=owner_id))
+
+
 class JobProgress:
     """What the work reports as it goes; written to the job's row now and then."""
 
-    def __init__(self, job_id: str) -> None:
+    def __init__(self, job_id: str | None, owner_id: int | None = None) -> None:
         self.job_id = job_id
+        self.owner_id = owner_id
         self._written_at = 0.0
 
     def step(self, done: int, total: int | None = None, message: str = "") -> None:
@@ -118,6 +127,7 @@ class JobProgress:
         if message:
             fields["message"] = message
         Job.objects.filter(pk=self.job_id).update(**fields)
+        _jobs_changed(self.owner_id)
 
 
 class ConsoleProgress(JobProgress):
@@ -141,6 +151,7 @@ def job_start(
 ) -> Job:
     """Record the job and hand it to the task backend; `arguments` must be JSON values."""
     job = Job.objects.create(owner=owner, kind=kind, title=str(title))
+    changed(JOBS, user=owner)
     task.enqueue(job_id=str(job.pk), **arguments)
     job.refresh_from_db()
     return job
@@ -153,23 +164,27 @@ def job_run(job_id: str, work: Callable[..., str | None], **arguments: Any) -> N
     logged with its traceback and shown as a failure without details.
     """
     Job.objects.filter(pk=job_id).update(state=JobState.RUNNING)
+    owner_id = Job.objects.filter(pk=job_id).values_list("owner_id", flat=True).first()
+    _jobs_changed(owner_id)
     try:
-        result_url = work(JobProgress(job_id), **arguments) or ""
+        result_url = work(JobProgress(job_id, owner_id), **arguments) or ""
     except ValidationError as error:
-        _finish(job_id, JobState.FAILED, message=" ".join(error.messages))
+        _finish(job_id, owner_id, JobState.FAILED, message=" ".join(error.messages))
     except Exception:
         logger.exception("background job %s failed", job_id)
         _finish(
             job_id,
+            owner_id,
             JobState.FAILED,
             message=gettext("The job failed; the administrator can find the details in the log."),
         )
     else:
-        _finish(job_id, JobState.DONE, result_url=result_url)
+        _finish(job_id, owner_id, JobState.DONE, result_url=result_url)
 
 
-def _finish(job_id: str, state: JobState, **fields) -> None:
+def _finish(job_id: str, owner_id: int | None, state: JobState, **fields) -> None:
     Job.objects.filter(pk=job_id).update(state=state, finished_at=timezone.now(), **fields)
+    _jobs_changed(owner_id)
 
 
 # The cabinet lists a person's jobs of the last days, newest first (SPEC §3): where they
@@ -184,7 +199,13 @@ def _recent_jobs(request) -> dict | None:
     return {"jobs": jobs} if jobs else None
 
 
-# Read live: a running job's progress changes every few seconds.
+# Kept until one of the person's jobs starts, moves on or ends (at most every
+# WRITE_EVERY_SECONDS while it runs).
 JOBS_PANEL = Panel(
-    name="eios.jobs", order=90, template="eios/cabinet/jobs.html", context=_recent_jobs, queries=1
+    name="eios.jobs",
+    order=90,
+    template="eios/cabinet/jobs.html",
+    context=_recent_jobs,
+    queries=1,
+    topics=(JOBS,),
 )

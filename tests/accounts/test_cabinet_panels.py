@@ -15,9 +15,10 @@ from cms.models import Platform
 from cms.models.platforms import AccessKind
 from eios.access import Action, grant
 from eios.cabinet import HOOK, registered_panels
-from eios.jobs import Job
+from eios.jobs import Job, job_run, job_start
 from tests.toyapp.cabinet import clubs_panel
 from tests.toyapp.models import Club
+from tests.toyapp.tasks import count_task
 
 from .test_cabinet_and_orders import fill
 
@@ -78,7 +79,7 @@ def test_a_second_visit_reads_only_the_live_panels(
     fill(school, teacher, 10, director)
     client = cabinet_client(terms)
     first = client.get(reverse("cabinet")).content.decode()
-    # The page itself and the jobs: read every time.
+    # Only the page itself is read again: every panel is kept until it changes.
     live = sum(panel.queries for panel in registered_panels() if not panel.topics)
     with django_assert_max_num_queries(PAGE + live):
         again = client.get(reverse("cabinet")).content.decode()
@@ -147,6 +148,31 @@ def test_my_background_jobs_are_listed_with_their_state(school, teacher, terms):
     page = cabinet_client(terms).get(reverse("cabinet")).content.decode()
     assert "Выгрузка портфолио" in page
     assert job.get_absolute_url() in page
+
+
+# Committed as in production, so that each change reaches the cache when it is made.
+@pytest.mark.django_db(transaction=True)
+def test_a_job_shows_in_the_cabinet_as_it_starts_moves_on_and_ends(
+    school, teacher, terms, monkeypatch
+):
+    monkeypatch.setattr("eios.jobs.WRITE_EVERY_SECONDS", 0)  # every step is written
+    client = cabinet_client(terms)
+    assert "My background jobs" not in client.get(reverse("cabinet")).content.decode()
+
+    job = job_start(count_task, owner=teacher, kind="toy.count", title="Счёт до трёх", up_to=3)
+    assert "Счёт до трёх</a> — done" in client.get(reverse("cabinet")).content.decode()
+
+    seen = []
+
+    def work(progress):
+        for done in (1, 2):
+            progress.step(done, 4)
+            seen.append(client.get(reverse("cabinet")).content.decode())
+
+    job_run(str(job.pk), work)
+    assert "Счёт до трёх</a> — running, 25%" in seen[0]
+    assert "Счёт до трёх</a> — running, 50%" in seen[1]
+    assert "Счёт до трёх</a> — done" in client.get(reverse("cabinet")).content.decode()
 
 
 def test_a_version_lost_from_the_cache_never_brings_back_an_old_copy(school, teacher, terms):
