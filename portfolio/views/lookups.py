@@ -20,12 +20,13 @@ def allowed(user, action, element):
 def portfolio_or_404(user, pupil_id: int, action=Action.VIEW) -> Portfolio:
     """The pupil's portfolio if `user` may `action` it; made on the first visit of someone
     allowed (every pupil has one)."""
-    pupil = get_object_or_404(User, pk=pupil_id)
-    portfolio = Portfolio.objects.filter(pupil=pupil).first() or Portfolio(pupil=pupil)
+    portfolio = Portfolio.objects.select_related("pupil").filter(pupil_id=pupil_id).first()
+    if portfolio is None:
+        portfolio = Portfolio(pupil=get_object_or_404(User, pk=pupil_id))
     allowed(user, action, portfolio)
     if portfolio.pk is None:
         # Only pupils have portfolios: someone who never studied here has none to make.
-        if not pupil.memberships.exists():
+        if not portfolio.pupil.memberships.exists():
             raise Http404
         portfolio.save()
     return portfolio
