@@ -187,3 +187,11 @@ def test_the_kept_page_keeps_a_small_budget_for_the_pupil_and_the_class_teacher(
     with django_assert_max_num_queries(PORTFOLIO_PAGE_KEPT + 2):
         page = teacher.get(url)
     assert page.text.count("Конкурс №") == per_pupil
+
+
+def test_the_page_is_kept_in_each_language_apart(people, pages, settings):
+    assert "All achievements" in pages()[0]
+    client = signed_in(people.student)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    russian = client.get(reverse("portfolio:pupil", args=[people.student.pk])).text
+    assert "Все достижения" in russian and "All achievements" not in russian
