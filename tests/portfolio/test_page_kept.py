@@ -7,12 +7,15 @@ The tests' transaction never commits, so each change runs its on-commit callback
 tell the kept copies they are stale, as a committed request does."""
 
 import datetime
+import pickle
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from portfolio.models import Achievement, ShareLink, Work
+from portfolio.page import page_parts
+from portfolio.selectors import portfolio_of
 from tests.clients import signed_in
 
 from .conftest import ACHIEVEMENT_FORM
@@ -195,3 +198,14 @@ def test_the_page_is_kept_in_each_language_apart(people, pages, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     russian = client.get(reverse("portfolio:pupil", args=[people.student.pk])).text
     assert "Все достижения" in russian and "All achievements" not in russian
+
+
+def test_the_kept_copy_holds_no_password_hash(people, commit):
+    with commit():
+        signed_in(people.student).post(
+            reverse("portfolio:share_create", args=[people.student.pk]), {"days": 7}
+        )
+    portfolio = portfolio_of(people.student)
+    portfolio.pupil = people.student  # as the page reads it, with its pupil
+    kept = pickle.dumps(page_parts(portfolio))
+    assert people.student.password.encode() not in kept
