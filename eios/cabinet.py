@@ -11,30 +11,27 @@ An app contributes a panel the way Wagtail apps extend Wagtail:
 does not show for them. The cabinet's query budget is the sum of its panels' `queries`.
 
 A panel with `topics` has its data kept in the cache per user until one of the topics
-changes: the app that changes what the panel shows calls `changed(topic)` (everyone's
-copy is stale) or `changed(topic, user=...)` (one person's). The cabinet reads every
-version and every kept value with one `get_many` each, however many panels there are.
+changes (`eios/kept.py`): the app that changes what the panel shows calls `changed(topic)`
+(everyone's copy is stale) or `changed(topic, user=...)` (one person's). The cabinet reads
+every version and every kept value with one `get_many` each, however many panels there are.
 A panel whose data must be live (open sessions, the last login) declares no topics.
 """
 
-import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
-from django.conf import settings
-from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.cache import caches
-from django.db import transaction
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from wagtail import hooks
 
+from .kept import Kept, changed, kept_values
+
 HOOK = "register_cabinet_panel"
 # Topics the core changes: grants and permissions; published pages.
 ACCESS = "access"
 CONTENT = "content"
-_VERSION = "cabinet:v:{topic}:{user}"
 
 
 @dataclass(frozen=True)
@@ -48,10 +45,6 @@ class Panel:
     topics: tuple[str, ...] = field(default=())
 
 
-def _cache():
-    return caches[settings.CABINET_CACHE]
-
-
 def registered_panels() -> list[Panel]:
     panels = [make() for make in hooks.get_hooks(HOOK)]
     names = [panel.name for panel in panels]
@@ -60,70 +53,19 @@ def registered_panels() -> list[Panel]:
     return sorted(panels, key=lambda panel: (panel.order, panel.name))
 
 
-def changed(topic: str, user: AbstractBaseUser | None = None) -> None:
-    """What panels of `topic` show has changed: for everyone, or for `user` only.
-
-    Counted once the change is committed: before it, another request would read the old
-    rows and keep them under the new version.
-    """
-    key = _VERSION.format(topic=topic, user=user.pk if user is not None else "*")
-    transaction.on_commit(lambda: _bump(key))
-
-
-def _bump(key: str) -> None:
-    # A new random version rather than a counter: a version evicted from the cache and
-    # counted again from the start could meet copies kept under its old values.
-    _cache().set(key, secrets.token_hex(8), None)
-
-
-def _version_keys(panel: Panel, user: AbstractBaseUser) -> list[str]:
-    return [
-        _VERSION.format(topic=topic, user=who) for topic in panel.topics for who in ("*", user.pk)
-    ]
-
-
-def _versions(cache, panels: list[Panel], user: AbstractBaseUser) -> dict[str, str]:
-    """Every version the panels depend on; those the cache has not got are started now."""
-    keys = {key for panel in panels for key in _version_keys(panel, user)}
-    versions = cache.get_many(list(keys))
-    for key in keys - versions.keys():
-        token = secrets.token_hex(8)
-        # Another request may have started it meanwhile: then theirs counts.
-        version = token if cache.add(key, token, None) else cache.get(key)
-        if version is not None:
-            versions[key] = version
-    return versions
-
-
 def panel_data(request: HttpRequest, panels: Iterable[Panel]) -> list[tuple[Panel, dict]]:
     """The data of every panel that shows for `request.user`, in order: one `get_many`
-    for the versions, one for the kept data, one `set_many` for what was read afresh."""
-    user = request.user
+    for the versions, one for the kept data, one `set_many` for what was read afresh
+    (`eios/kept.py`)."""
     panels = list(panels)
-    cache = _cache()
-    versions = _versions(cache, [panel for panel in panels if panel.topics], user)
-    data_keys = {}
-    for panel in panels:
-        keys = _version_keys(panel, user)
-        if keys and all(key in versions for key in keys):
-            stamp = ".".join(versions[key] for key in keys)
-            data_keys[panel.name] = f"cabinet:data:{panel.name}:{user.pk}:{stamp}"
-    kept = cache.get_many(list(data_keys.values()))
-    shown, fresh = [], {}
-    for panel in panels:
-        key = data_keys.get(panel.name)
-        if key in kept:
-            (data,) = kept[key]
-        else:
-            data = panel.context(request)
-            if key:
-                # Kept in a tuple, so that «the panel does not show» (None) is kept too.
-                fresh[key] = (data,)
-        if data is not None:
-            shown.append((panel, data))
-    if fresh:
-        cache.set_many(fresh, settings.CABINET_CACHE_SECONDS)
-    return shown
+    values = kept_values(
+        request.user,
+        [
+            Kept(f"cabinet:{panel.name}", panel.topics, partial(panel.context, request))
+            for panel in panels
+        ],
+    )
+    return [(panel, data) for panel, data in zip(panels, values, strict=True) if data is not None]
 
 
 def render_panels(request: HttpRequest, panels: Iterable[Panel] | None = None) -> list[SafeString]:

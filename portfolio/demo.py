@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import ClassMembership, User
 from eios.demo import Demo, DemoPart
+from eios.kept import changed
 
 from .models import (
     Achievement,
@@ -21,6 +22,7 @@ from .models import (
     Work,
     WorkSnapshot,
 )
+from .services.notify import TOPIC
 
 FULL_CLASSES = {"5А", "6А"}
 EVENTS = {
@@ -113,6 +115,8 @@ def portfolios_load(demo: Demo) -> None:
         if full:
             _work(portfolio, teacher)
     Achievement.objects.bulk_create(achievements, batch_size=1000)
+    # Written past the services, which tell the kept copies of portfolios they are stale.
+    changed(TOPIC)
 
 
 PARTS = [DemoPart(order=70, name="portfolio.portfolios", load=portfolios_load)]

@@ -100,8 +100,10 @@ def works_of(portfolio) -> list[Work]:
 
 
 def share_links_of(portfolio) -> list[ShareLink]:
-    """The links with their openings (two queries)."""
-    return list(portfolio.share_links.prefetch_related("openings"))
+    """The links with their openings (two queries). Not through `portfolio.share_links`,
+    which would hang the portfolio and its pupil on each link: the links are kept in the
+    cache, the pupil's row (a password hash) is not to be."""
+    return list(ShareLink.objects.filter(portfolio=portfolio.pk).prefetch_related("openings"))
 
 
 def class_overview(school_class) -> list[dict]:

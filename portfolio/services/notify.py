@@ -1,6 +1,6 @@
 from django.db import transaction
 
-from eios.cabinet import changed
+from eios.kept import changed
 
 from ..selectors import class_teachers_of
 
@@ -8,8 +8,9 @@ TOPIC = "portfolio"
 
 
 def portfolio_changed(pupil) -> None:
-    """The cabinet panels of the pupil and of those who confirm for them are stale (after
-    the commit: a rolled-back change leaves the kept copies right)."""
+    """The pupil's portfolio page and cabinet panel, and the panels of those who confirm
+    for them, are stale (after the commit: a rolled-back change leaves the kept copies
+    right)."""
 
     def notify():
         changed(TOPIC, user=pupil)

@@ -10,10 +10,18 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from eios.audit import AuditKind, audit_record, client_address
+from eios.kept import changed
 
 from ..models import Portfolio, ShareLink, ShareOpening
+from .notify import TOPIC
 
 MAX_DAYS = 90
+
+
+def _links_changed(portfolio: Portfolio) -> None:
+    # The links and their openings are listed on the pupil's page only: the cabinet panels
+    # of those who confirm for the pupil do not show them.
+    changed(TOPIC, user=portfolio.pupil)
 
 
 @transaction.atomic
@@ -35,6 +43,7 @@ def share_link_create(*, actor: User, portfolio: Portfolio, days: int, request=N
         request=request,
         expires_at=link.expires_at.isoformat(),
     )
+    _links_changed(portfolio)
     return link
 
 
@@ -51,6 +60,7 @@ def share_link_revoke(*, actor: User, link: ShareLink, request=None) -> ShareLin
             target=f"portfolio.sharelink:{link.pk}",
             request=request,
         )
+        _links_changed(link.portfolio)
     return link
 
 
@@ -73,4 +83,5 @@ def share_link_open(*, token: str, request) -> ShareLink | None:
         target=f"portfolio.sharelink:{link.pk}",
         request=request,
     )
+    _links_changed(link.portfolio)
     return link

@@ -46,6 +46,7 @@ def work_update(*, actor: User, work: Work, fields: dict, file: CheckedFile | No
             setattr(work, name, fields[name])
     _attach(work, file)
     work.save()
+    portfolio_changed(work.portfolio.pupil)
     return work
 
 

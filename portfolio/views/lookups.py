@@ -20,12 +20,15 @@ def allowed(user, action, element):
 def portfolio_or_404(user, pupil_id: int, action=Action.VIEW) -> Portfolio:
     """The pupil's portfolio if `user` may `action` it; made on the first visit of someone
     allowed (every pupil has one)."""
-    pupil = get_object_or_404(User, pk=pupil_id)
-    portfolio = Portfolio.objects.filter(pupil=pupil).first() or Portfolio(pupil=pupil)
+    # By the user's key, not `pupil_id`: an id past the column's range then finds nothing
+    # instead of failing in the database.
+    portfolio = Portfolio.objects.select_related("pupil").filter(pupil__pk=pupil_id).first()
+    if portfolio is None:
+        portfolio = Portfolio(pupil=get_object_or_404(User, pk=pupil_id))
     allowed(user, action, portfolio)
     if portfolio.pk is None:
         # Only pupils have portfolios: someone who never studied here has none to make.
-        if not pupil.memberships.exists():
+        if not portfolio.pupil.memberships.exists():
             raise Http404
         portfolio.save()
     return portfolio

@@ -10,14 +10,13 @@ from eios.access import Action, can
 
 from ..forms import ReturnForm, ShareLinkForm
 from ..models import Level, Sphere
+from ..page import page_parts
 from ..selectors import (
     achievements_of,
     class_overview,
     confirmation_queue,
     review_queue,
-    share_links_of,
     summary_of,
-    works_of,
 )
 from .lookups import allowed, portfolio_or_404
 
@@ -42,21 +41,14 @@ def home(request):
 @login_required
 def pupil(request, pupil_id):
     portfolio = portfolio_or_404(request.user, pupil_id)
-    user = request.user
-    may_change = can(user, Action.CHANGE, portfolio)
     return render(
         request,
         "portfolio/portfolio.html",
         {
             "portfolio": portfolio,
             "pupil": portfolio.pupil,
-            "summary": summary_of(portfolio),
-            "achievements": achievements_of(portfolio),
-            "works": works_of(portfolio),
-            "may_change": may_change,
-            "may_confirm": portfolio.pupil_id != user.pk
-            and can(user, Action.ADMINISTER, portfolio),
-            "share_links": share_links_of(portfolio) if may_change else [],
+            "parts": page_parts(portfolio),
+            "may_change": can(request.user, Action.CHANGE, portfolio),
             "share_form": ShareLinkForm(),
         },
     )

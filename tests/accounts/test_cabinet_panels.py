@@ -182,7 +182,7 @@ def test_a_version_lost_from_the_cache_never_brings_back_an_old_copy(school, tea
     # Evicted versions (a full cache) and a change no signal told about: the copies kept
     # under the old versions must not be served again.
     cache = caches[settings.CABINET_CACHE]
-    cache.delete_many([f"cabinet:v:clubs:{who}" for who in ("*", teacher.pk)])
+    cache.delete_many([f"kept:v:clubs:{who}" for who in ("*", teacher.pk)])
     Club.objects.update(name="Кружок шахмат и шашек")
     assert "Кружок шахмат и шашек" in client.get(reverse("cabinet")).content.decode()
 

@@ -19,7 +19,7 @@ from .conftest import TODAY, achievement_of
 
 pytestmark = pytest.mark.django_db
 
-PORTFOLIO_PAGE = 28
+PORTFOLIO_PAGE = 14
 CLASS_OVERVIEW = 22
 QUEUE = 26
 
