@@ -1,5 +1,7 @@
 """Reads of accounts that views share; each runs a fixed number of queries."""
 
+from typing import NamedTuple
+
 from allauth.account.models import EmailAddress
 from django.db.models import Prefetch, Q
 
@@ -50,8 +52,33 @@ def positions_of(user):
     return Position.objects.filter(appointments__user=user, appointments__ended_on__isnull=True)
 
 
+class PupilRow(NamedTuple):
+    """A pupil as a class teacher's list shows them, and no more: the cabinet keeps the
+    list in its cache, where a password hash has no business. The names are the User's,
+    so one pupils' table serves both."""
+
+    pk: int
+    username: str
+    get_full_name: str
+    is_active: bool
+    has_usable_password: bool
+    must_change_password: bool
+
+
+def _pupil_row(pupil: User) -> PupilRow:
+    return PupilRow(
+        pk=pupil.pk,
+        username=pupil.username,
+        get_full_name=pupil.get_full_name(),
+        is_active=pupil.is_active,
+        has_usable_password=pupil.has_usable_password(),
+        must_change_password=pupil.must_change_password,
+    )
+
+
 def classes_led_by(user) -> list[SchoolClass]:
-    """The classes `user` leads, each with `.pupils`, its current pupils (two queries)."""
+    """The classes `user` leads, each with `.pupils`, rows of its current pupils (two
+    queries)."""
     current = ClassMembership.objects.filter(ended_on__isnull=True).select_related("user")
     classes = list(
         SchoolClass.objects.filter(class_teacher=user)
@@ -65,7 +92,11 @@ def classes_led_by(user) -> list[SchoolClass]:
         )
     )
     for school_class in classes:
-        school_class.pupils = [membership.user for membership in school_class.current_memberships]
+        school_class.pupils = [
+            _pupil_row(member.user) for member in school_class.current_memberships
+        ]
+        # Only the rows are kept, not the memberships with their users.
+        del school_class.current_memberships
     return classes
 
 
