@@ -180,6 +180,7 @@ def run_scenario(
     rows: list[Row],
 ) -> None:
     variables = {**environment.variables, **scenario.env}
+    connections = scenario.connections or args.connections
     print(f"bench: scenario {scenario.name}: {scenario.description}", flush=True)
     with Gunicorn(variables, options, scenario.name) as server:
         for page in pages:
@@ -191,12 +192,12 @@ def run_scenario(
             row = Row(scenario.name, page.name, path, None, "-", page.target or scenario.target)
             if path:
                 load = page_load(page, server, environment)
-                row.status, row.page_cache = warm_up(server, wrk_path, path, args.connections, load)
+                row.status, row.page_cache = warm_up(server, wrk_path, path, connections, load)
                 server_before, box_before = server.cpu_seconds(), cpu.box_busy_seconds()
                 processes_before = cpu.processes()
                 started = datetime.datetime.now(datetime.UTC).isoformat()
                 row.wrk = wrk.run(
-                    wrk_path, server.base_url + path, args.connections, args.duration, **load
+                    wrk_path, server.base_url + path, connections, args.duration, **load
                 )
                 if page.script:
                     print(f"bench: {page.name}: {logins_since(environment, started)}", flush=True)
@@ -210,7 +211,11 @@ def run_scenario(
             row.judge()
             rows.append(row)
             rps = f"{row.wrk.rps:,.0f} req/s" if row.wrk else "not measured"
-            print(f"bench:   {page.name} {path or '?'}: {rps} ({row.verdict})", flush=True)
+            print(
+                f"bench:   {page.name} {path or '?'}: {rps} ({row.verdict}), "
+                f"{connections} connection{'s' if connections > 1 else ''}",
+                flush=True,
+            )
 
 
 def git_commit() -> str:
@@ -273,7 +278,12 @@ def main(argv: list[str] | None = None) -> int:
         + (f" x {options.threads} threads" if options.worker_class == "gthread" else "")
         + (f", max-requests {options.max_requests}" if options.max_requests else ""),
         "load": f"wrk -t{wrk.THREADS} -c{args.connections} -d{args.duration}s after "
-        f"{WARM_UP_REQUESTS} requests + {WARM_UP_SECONDS} s warm-up, same box",
+        f"{WARM_UP_REQUESTS} requests + {WARM_UP_SECONDS} s warm-up, same box"
+        + "".join(
+            f"; {scenario.name}: -t1 -c{scenario.connections}"
+            for scenario, _pages in selected
+            if scenario.connections
+        ),
     }
     busy = cpu.box_busy_share()
     meta["idle box"] = f"{100 * busy:.0f}% of one core busy before the run"

@@ -44,6 +44,9 @@ class Scenario:
     env: dict[str, str]
     pages: tuple[Page, ...]
     target: Target
+    # wrk connections when the scenario's target is stated for another load than
+    # `--connections` (search latency is stated for one client at a time).
+    connections: int | None = None
 
 
 def get(
@@ -146,17 +149,19 @@ SCENARIOS += (
     ),
 )
 
-# The library's search signed in (issue 13): measured on 100,000 editions, which the set-up
+# The library's search signed in (issue 13), measured on 100,000 editions, which the set-up
 # generates when asked: `DEMO_EDITIONS=100000 make bench BENCH_ARGS="--only library"`.
-# «Химия» is in about 5 % of the demo catalogue (the target of words in at most 15 %);
-# «учебник», the commonest word, in about 50 %: its facets are counted over 50,000 editions,
-# alone and narrowed by a grade.
+# Search targets are latencies of one client's searches (perf-reliability §A.5 and P6: a
+# loop of searches, one at a time), not a rush of 16 at once: the scenario runs one
+# connection. «Химия» is in about 5 % of the demo catalogue (the target of words in at
+# most 15 %); «учебник», the commonest word, in about 50 %: its facets are counted over
+# 50,000 editions, alone and narrowed by a grade.
 TEXTBOOK = "%D1%83%D1%87%D0%B5%D0%B1%D0%BD%D0%B8%D0%BA"
-COMMON_WORD = Target(rps_min=10, p95_max_ms=150)
+COMMON_WORD = Target(rps_min=5, p95_max_ms=150)
 SCENARIOS += (
     Scenario(
         name="library",
-        description="the library's search page signed in (run with DEMO_EDITIONS=100000)",
+        description="the library's search page signed in, one client (DEMO_EDITIONS=100000)",
         env={},
         pages=(
             Page("library-word", "/library/?q=%D1%85%D0%B8%D0%BC%D0%B8%D1%8F", signed_in=True),
@@ -168,6 +173,7 @@ SCENARIOS += (
                 target=COMMON_WORD,
             ),
         ),
-        target=Target(rps_min=20, p95_max_ms=50),
+        target=Target(rps_min=15, p95_max_ms=50),
+        connections=1,
     ),
 )

@@ -73,7 +73,8 @@ def run(
     completed = subprocess.run(
         [
             wrk,
-            f"-t{THREADS}",
+            # wrk wants at least one connection per thread.
+            f"-t{min(THREADS, connections)}",
             f"-c{connections}",
             f"-d{duration}s",
             "--latency",

@@ -2,6 +2,8 @@
 edition, its file, and the person's own external-library credentials. Every page is
 for signed-in users only (§10.1–10.4); what is closed answers 404."""
 
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
@@ -34,30 +36,32 @@ def catalogue(request):
         request.GET, hidden_collections=hidden, granted_editions=granted
     )
     results = catalogue_search(params)
+    # One value per name: the catalogue's links carry nothing else.
+    current = request.GET.dict()
     context = {
         "params": params,
         "results": results,
-        "facets": _facet_links(request, params, results.facets),
+        "facets": _facet_links(current, params, results.facets),
         "sorts": [
-            (key, label, _link(request, sort=key, page=None)) for key, label in SORTS.items()
+            (key, label, _link(current, sort=key, page=None)) for key, label in SORTS.items()
         ],
-        "previous_url": _link(request, page=params.page - 1) if params.page > 1 else "",
-        "next_url": _link(request, page=params.page + 1) if params.page < results.pages else "",
+        "previous_url": _link(current, page=params.page - 1) if params.page > 1 else "",
+        "next_url": _link(current, page=params.page + 1) if params.page < results.pages else "",
     }
     return render(request, "library/catalogue.html", context)
 
 
-def _link(request, **changes) -> str:
-    query = request.GET.copy()
-    for key, value in changes.items():
-        if value is None:
-            query.pop(key, None)
-        else:
-            query[key] = value
-    return f"?{query.urlencode()}" if query else "?"
+def _link(current: dict[str, str], **changes) -> str:
+    query = {**current, **changes}
+    query = {key: value for key, value in query.items() if value is not None}
+    return f"?{urlencode(query)}" if query else "?"
 
 
-def _facet_links(request, params: SearchParams, facets) -> list[dict]:
+# Options shown per facet, the most frequent first (years: the latest).
+FACET_OPTIONS_SHOWN = 30
+
+
+def _facet_links(current: dict[str, str], params: SearchParams, facets) -> list[dict]:
     selected = {
         "subject": params.subject,
         "grade": str(params.grade or ""),
@@ -69,7 +73,7 @@ def _facet_links(request, params: SearchParams, facets) -> list[dict]:
     shown = []
     for name, heading in FACETS.items():
         options = []
-        for option in facets.get(name, []):
+        for option in facets.get(name, [])[:FACET_OPTIONS_SHOWN]:
             chosen = selected[name] == option.value
             label = option.label or (kinds.get(option.value) if name == "kind" else "") or heading
             options.append(
@@ -77,7 +81,7 @@ def _facet_links(request, params: SearchParams, facets) -> list[dict]:
                     "label": label,
                     "count": option.count,
                     "selected": chosen,
-                    "url": _link(request, **{name: None if chosen else option.value, "page": None}),
+                    "url": _link(current, **{name: None if chosen else option.value, "page": None}),
                 }
             )
         if options:
