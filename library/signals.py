@@ -1,12 +1,14 @@
 """What the library does when things change elsewhere or in the admin."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from accounts.events import account_blocked
+from eios.kept import changed
 
-from .models import Edition
+from .models import Collection, Edition
+from .selectors import COLLECTIONS
 
 
 def index_after_commit(pks) -> None:
@@ -28,3 +30,10 @@ def withdraw_credentials_of_blocked(sender, user, **kwargs):
     from .services.external import credentials_withdraw
 
     credentials_withdraw(holder=user, actor=None)
+
+
+@receiver(post_save, sender=Collection)
+@receiver(post_delete, sender=Collection)
+@receiver(m2m_changed, sender=Collection.reader_groups.through)
+def collection_changed(sender, **kwargs):
+    changed(COLLECTIONS)

@@ -9,7 +9,7 @@ from django.test import Client
 
 from accounts.models import BlockKind
 from accounts.services.blocking import account_block
-from eios.access import Action, can, grant
+from eios.access import Action, can, grant, revoke
 from library.models import Edition
 from library.search.indexing import editions_index
 from tests.clients import signed_in
@@ -97,6 +97,32 @@ def test_an_edition_granted_alone_is_listed_with_its_counts(
     assert counts["grade"] == {"8": 2}
     algebra = client.get("/library/", {"subject": "Алгебра", "grade": 8}).context["results"]
     assert algebra.total == 2
+
+
+def test_what_is_closed_follows_grants_and_collections_at_once(
+    student, librarian, answers, closed_collection, django_capture_on_commit_callbacks
+):
+    client = signed_in(student)
+
+    def found():
+        return client.get("/library/", {"q": "ответы"}).context["results"].total
+
+    assert found() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        grant(actor=librarian, action=Action.VIEW, obj=answers, user=student)
+    assert found() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        revoke(actor=librarian, action=Action.VIEW, obj=answers, user=student)
+    assert found() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        closed_collection.closed = False
+        closed_collection.save()
+    assert found() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        closed_collection.closed = True
+        closed_collection.save()
+        student.groups.add(*closed_collection.reader_groups.all())
+    assert found() == 1
 
 
 def test_a_blocked_person_reaches_nothing(student, librarian, open_resource):
