@@ -64,7 +64,7 @@ class HomePage(SearchTextMixin, Page):
         context["latest_news"] = remember(
             request,
             f"latest-news:{self.pk}",
-            lambda: list(news_cards(NewsPage.objects.descendant_of(self))[:3]),
+            lambda: list(news_cards(NewsPage.objects.descendant_of(self), with_sizes=False)[:3]),
         )
         return context
 
@@ -106,16 +106,16 @@ class ContactPage(SearchTextMixin, Page):
         return school_text(self)
 
 
-def news_cards(news):
+def news_cards(news, *, with_sizes: bool = True):
     """Published news, newest first, with their pictures and the pictures' sizes in one
-    query each (cms/templates/cms/includes/news_card.html)."""
-    return (
-        news.live()
-        .public()
-        .select_related("image")
-        .prefetch_related("image__renditions")
-        .order_by("-date", "-pk")
-    )
+    query each (cms/templates/cms/includes/news_card.html).
+
+    Cards kept across requests go `with_sizes=False`: a prefetched list of sizes stays as
+    it was when kept, so a size made after it would be made again, as a new file, on
+    every request; Wagtail's cache of sizes answers instead.
+    """
+    cards = news.live().public().select_related("image").order_by("-date", "-pk")
+    return cards.prefetch_related("image__renditions") if with_sizes else cards
 
 
 class NewsIndexPage(SearchTextMixin, Page):

@@ -1,6 +1,8 @@
 """Site, requisites, menu, «Сведения» navigation and page addresses kept per content
 generation: pages render with a few queries, and never show yesterday's site."""
 
+from pathlib import Path
+
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import caches
@@ -50,6 +52,31 @@ def test_a_repeated_visit_needs_only_the_page_itself(
 
     with django_assert_max_num_queries(budget):
         assert visitor.get(path).status_code == 200
+
+
+def test_the_home_pages_news_pictures_are_not_made_again_on_each_visit(
+    home, visitor, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        news = NewsIndexPage(title="Новости", slug="news")
+        home.add_child(instance=news)
+        picture = school_image("Выпускной", Collection.get_first_root_node())
+        item = NewsPage(title="Выпускной вечер", slug="vypusknoj", image=picture)
+        news.add_child(instance=item)
+        item.save_revision().publish()
+    assert "Выпускной вечер" in visitor.get("/").content.decode()
+
+    size = picture.renditions.get()
+    folder = Path(size.file.path).parent
+    files = set(folder.iterdir())
+
+    # The kept cards once held the picture's sizes as they were before the first visit
+    # made one: each visit then made it again (and looked it up in the database).
+    with django_assert_max_num_queries(2):
+        assert visitor.get("/").status_code == 200
+    assert size.file.url in visitor.get("/").content.decode()
+    assert picture.renditions.count() == 1
+    assert set(folder.iterdir()) == files
 
 
 def test_a_published_page_is_in_the_menu_on_the_next_visit(
