@@ -1,6 +1,6 @@
 """`make bench`: requests per second and latency of public pages under gunicorn.
 
-    python -m benchmarks.run [--duration 15] [--connections 16] [--workers 3]
+    python -m benchmarks.run [--duration 15] [--connections 16] [--workers 2]
                              [--students N] [--only NAME] [--json PATH] [--drop]
 
 A measurement, not a test: the exit status is 0 when targets are missed (the report
@@ -34,7 +34,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__)
     parser.add_argument("--duration", type=int, default=15, help="seconds per measured URL")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections")
-    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers, one a core")
     parser.add_argument(
         "--worker-class", default="sync", help="gunicorn worker class (sync, gthread)"
     )
