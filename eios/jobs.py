@@ -38,7 +38,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .cabinet import Panel, changed
+from .cabinet import Panel
+from .kept import changed
 
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
