@@ -178,14 +178,19 @@ def test_a_job_shows_in_the_cabinet_as_it_starts_moves_on_and_ends(
 
 
 def test_nothing_the_cabinet_keeps_holds_a_password_hash(
-    school, teacher, director, terms, enrol, school_class
+    school, teacher, director, terms, enrol, school_class, settings
 ):
+    # Read in a local-memory cache, whose values can be listed (Redis in CI too); it
+    # keeps them pickled, as Redis does.
+    settings.CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "pages", "renditions")
+    }
     pupils = enrol(("Зайцев", "Пётр"), ("Орлова", "Анна"))
     pupils[0].set_password("pupil-pass-29")
     pupils[0].save()
     client = cabinet_client(terms)
     assert "Зайцев" in client.get(reverse("cabinet")).content.decode()
-    # The local-memory cache of the tests keeps values pickled, as Redis does.
     kept = b"".join(caches[settings.CABINET_CACHE]._cache.values())
     assert b"cabinet" in b"".join(key.encode() for key in caches[settings.CABINET_CACHE]._cache)
     for person in (teacher, *pupils):
