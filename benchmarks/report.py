@@ -25,6 +25,7 @@ class Row:
     wrk: WrkResult | None = None
     server_cpu_seconds: float | None = None
     box_cpu_seconds: float | None = None
+    stolen_seconds: float | None = None
     # CPU seconds per process name other than gunicorn and wrk (see cpu.used_between).
     other_cpu_seconds: dict[str, float] = field(default_factory=dict)
     queries: int | None = None
@@ -71,6 +72,12 @@ class Row:
             return ""
         return self.other_cpu_text(unrelated)
 
+    def stolen(self) -> bool:
+        """Whether the hypervisor took more of the box than run-to-run noise moves."""
+        if self.wrk is None or self.stolen_seconds is None:
+            return False
+        return self.stolen_seconds / self.wrk.seconds > DISTURBING_CPU
+
     def cpu_share(self, seconds: float | None) -> str:
         # Percent of one core over the measured run; 200 % is the whole 2-core box.
         if seconds is None or self.wrk is None:
@@ -93,6 +100,7 @@ COLUMNS = (
     ("cpu srv", ">"),
     ("cpu wrk", ">"),
     ("cpu box", ">"),
+    ("stolen", ">"),
     ("queries", ">"),
     ("app ms", ">"),
     ("result", "<"),
@@ -120,6 +128,7 @@ def _cells(row: Row) -> list[str]:
         row.cpu_share(row.server_cpu_seconds),
         row.cpu_share(w and w.cpu_seconds),
         row.cpu_share(row.box_cpu_seconds),
+        row.cpu_share(row.stolen_seconds),
         number(row.queries, "d"),
         number(row.app_ms, ".1f"),
         row.verdict,

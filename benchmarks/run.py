@@ -17,7 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import cpu, wrk
+from . import cpu, hashing, wrk
 from .environment import BENCH_DIR, DATABASE_NAME, ROOT, Environment, prepare
 from .report import Row, failures, table, write_json
 from .scenarios import SCENARIOS, Page, Scenario, csrf_pair, get, session_cookie
@@ -194,6 +194,7 @@ def run_scenario(
                 load = page_load(page, server, environment)
                 row.status, row.page_cache = warm_up(server, wrk_path, path, connections, load)
                 server_before, box_before = server.cpu_seconds(), cpu.box_busy_seconds()
+                stolen_before = cpu.stolen_seconds()
                 processes_before = cpu.processes()
                 started = datetime.datetime.now(datetime.UTC).isoformat()
                 row.wrk = wrk.run(
@@ -203,6 +204,7 @@ def run_scenario(
                     print(f"bench: {page.name}: {logins_since(environment, started)}", flush=True)
                 row.server_cpu_seconds = server.cpu_seconds() - server_before
                 row.box_cpu_seconds = cpu.box_busy_seconds() - box_before
+                row.stolen_seconds = cpu.stolen_seconds() - stolen_before
                 row.other_cpu_seconds = cpu.used_between(
                     processes_before, cpu.processes(), exclude=server.pids() | {os.getpid()}
                 )
@@ -240,6 +242,10 @@ def report(meta: dict, rows: list[Row], json_path: Path | None) -> None:
         "cpu srv / wrk / box: gunicorn, wrk and the whole box during the run, in % of one core "
         f"({os.cpu_count()} cores = {100 * os.cpu_count()}%); wrk shares the box with the server."
     )
+    print(
+        "stolen: time the hypervisor gave this box's cores to other guests, same unit; "
+        "what is stolen is missing from the server."
+    )
     print("queries / app ms: one request inside Django (test client, no server), same scenario.")
     print("\nOther CPU during each run (% of one core):")
     for row in rows:
@@ -249,6 +255,11 @@ def report(meta: dict, rows: list[Row], json_path: Path | None) -> None:
         print("\nWARNING: processes outside the benchmark used CPU; rerun on a quiet box:")
         for row in disturbed:
             print(f"  - {row.scenario} {row.page}: {row.disturbed_by()}")
+    stolen = [row for row in rows if row.stolen()]
+    if stolen:
+        print("\nWARNING: the hypervisor took part of the box; figures are low, rerun later:")
+        for row in stolen:
+            print(f"  - {row.scenario} {row.page}: {row.cpu_share(row.stolen_seconds)} stolen")
     missed = failures(rows)
     if missed:
         print("\nTARGETS MISSED:")
@@ -272,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
         "commit": git_commit(),
         "machine": f"{os.cpu_count()} cores, {platform.python_implementation()} "
         f"{platform.python_version()}",
+        "password hash": hashing.password_check(),
         "database": environment.database,
         "cache": environment.cache,
         "server": f"gunicorn eios.wsgi, {options.workers} {options.worker_class} workers"

@@ -33,6 +33,8 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from eios.hotsql import Insert
+
 if TYPE_CHECKING:
     from django.contrib.auth.base_user import AbstractBaseUser
     from django.contrib.auth.models import AnonymousUser
@@ -191,24 +193,49 @@ def _append(event: AuditEvent) -> AuditEvent:
         # PostgreSQL holds the advisory lock to the end of the outer transaction;
         # a process lock released earlier could deadlock against it, so none here.
         # Inside a caller's transaction no savepoint: a failed append fails the caller.
-        with transaction.atomic(savepoint=False):
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_KEY])
-            return _chain_and_insert(event)
-    with _APPEND_LOCK, transaction.atomic(savepoint=False):
-        return _chain_and_insert(event)
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_ADVISORY_KEY])
+            return _chain_and_insert(cursor, event)
+    with _APPEND_LOCK, transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        return _chain_and_insert(cursor, event)
 
 
-def _chain_and_insert(event: AuditEvent) -> AuditEvent:
-    head = AuditEvent.objects.order_by("-seq").values_list("seq", "hash").first()
-    last_seq, last_hash = head or (0, GENESIS)
+# Every login appends here while every other login waits for the lock: the head read and
+# the insert are plain SQL (eios/hotsql.py); `save()` stays refused.
+_HEAD_SQL = 'SELECT "seq", "hash" FROM "eios_auditevent" ORDER BY "seq" DESC LIMIT 1'
+_INSERT = Insert(
+    AuditEvent,
+    (
+        "at",
+        "kind",
+        "actor",
+        "subject",
+        "subject_name",
+        "target",
+        "address",
+        "details",
+        "seq",
+        "prev_hash",
+        "hash",
+    ),
+    returning_id=True,
+)
+
+
+def _chain_and_insert(cursor, event: AuditEvent) -> AuditEvent:
+    cursor.execute(_HEAD_SQL)
+    last_seq, last_hash = cursor.fetchone() or (0, GENESIS)
     event.seq = last_seq + 1
     event.prev_hash = last_hash
     event.at = timezone.now()
     # Hash what the database will give back (an IPv6 address is stored normalised).
     event.address = AuditEvent._meta.get_field("address").get_prep_value(event.address)
     event.hash = event.content_hash()
-    event.save(force_insert=True)
+    event.pk = _INSERT.execute(
+        cursor, {field.attname: getattr(event, field.attname) for field in _INSERT.fields}
+    )
+    event._state.adding = False
+    event._state.db = connection.alias
     return event
 
 

@@ -8,13 +8,14 @@ from datetime import UTC, datetime, timedelta
 from importlib import import_module
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import User, UserSession
 from eios.audit import AuditKind, audit_record, client_address
 from eios.cabinet import changed
+from eios.hotsql import Insert
 
 # The cabinet topic of a person's logins and open sessions: every change to them, and
 # every failed attempt on the account, makes their «Logins» panel stale.
@@ -43,24 +44,29 @@ def sign_ins_changed(user: User) -> None:
     changed(SIGN_INS, user=user)
 
 
+_INDEX = Insert(
+    UserSession,
+    ("session_key", "user", "address", "user_agent", "started_at", "last_seen_at"),
+    conflict="session_key",
+    update=("user", "address", "user_agent", "started_at", "last_seen_at"),
+)
+
+
 def _index(request, user, *, started_at) -> None:
-    # One statement (an upsert), not update_or_create's five: a login is the hottest
-    # write of a school's morning.
-    UserSession.objects.bulk_create(
-        [
-            UserSession(
-                session_key=request.session.session_key,
-                user=user,
-                address=client_address(request),
-                user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
-                started_at=started_at,
-                last_seen_at=timezone.now(),
-            )
-        ],
-        update_conflicts=True,
-        unique_fields=["session_key"],
-        update_fields=["user", "address", "user_agent", "started_at", "last_seen_at"],
-    )
+    # One statement (an upsert) in plain SQL: a login is the hottest write of a
+    # school's morning (eios/hotsql.py).
+    with connection.cursor() as cursor:
+        _INDEX.execute(
+            cursor,
+            {
+                "session_key": request.session.session_key,
+                "user_id": user.pk,
+                "address": client_address(request),
+                "user_agent": request.META.get("HTTP_USER_AGENT", "")[:300],
+                "started_at": started_at,
+                "last_seen_at": timezone.now(),
+            },
+        )
     sign_ins_changed(user)
 
 

@@ -174,6 +174,7 @@ ANONYMOUS_USER_NAME = None  # guardian: anonymous visitors hold no object permis
 # allauth: accounts come from orders, never from sign-up (regulation §6.5); login by
 # username (pupils rarely have e-mail) or by an address its owner confirmed.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+MFA_ADAPTER = "accounts.mfa.MFAAdapter"
 ACCOUNT_FORMS = {
     "login": "accounts.forms.LoginForm",
     "reset_password": "accounts.forms.ResetPasswordForm",
