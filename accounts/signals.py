@@ -19,8 +19,7 @@ from .services import signin, terms
 
 @receiver(user_logged_in)
 def on_login(sender, request, user, **kwargs):
-    if request is not None:
-        signin.login_succeeded(request=request, user=user)
+    signin.login_succeeded(request=request, user=user)
 
 
 @receiver(user_login_failed)

@@ -1,6 +1,6 @@
-"""Plain-SQL inserts for the writes every login makes.
+"""Plain SQL for the writes every login makes.
 
-A login writes its session's index row and its audit event; through the ORM the query
+A login writes its session's index row, its audit event and its time; through the ORM the query
 compiler and the save machinery cost 1–3 ms each on the 2-core box, beside the ~20 ms of
 the password hash. Here the SQL is built once per statement from the model's fields and
 the values are prepared by the fields themselves (`get_db_prep_save`), so what is stored
@@ -58,3 +58,27 @@ class Insert:
         ]
         cursor.execute(self.sql, prepared)
         return cursor.fetchone()[0] if self.returning_id else None
+
+
+class Update:
+    """UPDATE of `fields` (names) of `model`'s row with a given id."""
+
+    def __init__(self, model: type[Model], fields: tuple[str, ...]):
+        self.meta = model._meta
+        self.fields = [self.meta.get_field(name) for name in fields]
+
+    @cached_property
+    def sql(self) -> str:
+        quote = connection.ops.quote_name
+        return "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608 - names from the model
+            quote(self.meta.db_table),
+            ", ".join(f"{quote(field.column)} = %s" for field in self.fields),
+            quote(self.meta.pk.column),
+        )
+
+    def execute(self, cursor, pk, values: dict) -> None:
+        """`values` by attname, as for `Insert`."""
+        prepared = [
+            field.get_db_prep_save(values[field.attname], connection) for field in self.fields
+        ]
+        cursor.execute(self.sql, [*prepared, pk])

@@ -2,11 +2,14 @@
 and logout is audited once (locks: `throttle`), and a successful login indexes its session."""
 
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.db.models import Count, OuterRef, Subquery
 from django.http import HttpRequest
+from django.utils import timezone
 
 from accounts.models import User
 from eios.audit import AuditEvent, AuditKind, audit_record
+from eios.hotsql import Update
 
 from .sessions import (
     session_forget,
@@ -16,8 +19,18 @@ from .sessions import (
 )
 from .throttle import login_failures_forget
 
+_LAST_LOGIN = Update(User, ("last_login",))
 
-def login_succeeded(*, request: HttpRequest, user: User) -> None:
+
+def login_succeeded(*, request: HttpRequest | None, user: User) -> None:
+    """In the login's transaction (`AccountAdapter.login`); the audit event last, because
+    its lock on the log's head is held until the commit and every other login waits.
+    Without a request (a login made in code) only the time is kept, as Django does."""
+    user.last_login = timezone.now()
+    with connection.cursor() as cursor:
+        _LAST_LOGIN.execute(cursor, user.pk, {"last_login": user.last_login})
+    if request is None:
+        return
     session_register(request=request, user=user)
     audit_record(AuditKind.LOGIN, actor=user, subject=user, request=request)
 

@@ -122,7 +122,7 @@ def _redis(offset: int) -> dict:
 
 if REDIS_URL:
     CACHES = {"default": _redis(0), "pages": _redis(1), "renditions": _redis(2)}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_ENGINE = "eios.session_store"
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -211,6 +211,7 @@ def test_login_by_email_works_too(client, pupil):
     [
         "django.contrib.sessions.backends.db",
         "django.contrib.sessions.backends.cache",  # Redis when REDIS_URL is set (CI)
+        "eios.session_store",  # production's with Redis
         "django.contrib.sessions.backends.cached_db",
     ],
 )

@@ -47,12 +47,14 @@ def test_recovery_codes_alone_are_no_second_step(client, teacher):
 def test_a_login_costs_a_fixed_number_of_statements(
     client, teacher, settings, django_assert_max_num_queries
 ):
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.cache"  # as with Redis
-    # Find the account (with its second factor), then in one transaction: the session's
-    # index, the audit event (lock on PostgreSQL, head, insert), the last login.
+    settings.SESSION_ENGINE = "eios.session_store"  # as with Redis
+    # Find the account (with its second factor), then in one transaction: the last
+    # login, the session's index, the audit event (lock on PostgreSQL, head, insert).
     with django_assert_max_num_queries(8):
         response = log_in(client, teacher.username, PASSWORD)
 
     assert response["Location"] == reverse("cabinet")
     assert AuditEvent.objects.filter(kind=AuditKind.LOGIN, subject=teacher).exists()
     assert teacher.sessions.count() == 1
+    teacher.refresh_from_db()
+    assert teacher.last_login is not None
