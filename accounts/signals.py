@@ -7,7 +7,7 @@ terms version saved anywhere (admin, demo data, shell) must reach the cache.
 """
 
 from allauth.account.signals import password_changed, password_reset, password_set
-from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.contrib.auth.signals import user_logged_out, user_login_failed
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -17,7 +17,7 @@ from .selectors import account_for_login
 from .services import signin, terms
 
 
-@receiver(user_logged_in)
+# Connected in AccountsConfig.ready, in the place of Django's `update_last_login`.
 def on_login(sender, request, user, **kwargs):
     signin.login_succeeded(request=request, user=user)
 

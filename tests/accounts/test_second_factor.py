@@ -50,9 +50,13 @@ def test_a_login_costs_a_fixed_number_of_statements(
     settings.SESSION_ENGINE = "eios.session_store"  # as with Redis
     # Find the account (with its second factor), then in one transaction: the last
     # login, the session's index, the audit event (lock on PostgreSQL, head, insert).
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(8) as statements:
         response = log_in(client, teacher.username, PASSWORD)
 
+    # Django's own last-login writer (a whole `User.save()`) stays out.
+    writes = [q["sql"] for q in statements.captured_queries if q["sql"].startswith("UPDATE")]
+    assert len(writes) == 1
+    assert '"last_login"' in writes[0]
     assert response["Location"] == reverse("cabinet")
     assert AuditEvent.objects.filter(kind=AuditKind.LOGIN, subject=teacher).exists()
     assert teacher.sessions.count() == 1
