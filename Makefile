@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install migrate demo e2e bench messages clean
+.PHONY: run test lint install argon2 migrate demo e2e bench messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,13 +21,16 @@ ARGON2_NATIVE ?= 1
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet ".[dev]"
+	$(MAKE) --no-print-directory argon2
+	touch $(STAMP)
+
+argon2: | $(BIN)/python
 	if [ "$(ARGON2_NATIVE)" = 1 ]; then \
 	  CFLAGS="-O3 -march=native" $(BIN)/pip install --quiet --no-cache-dir --force-reinstall \
 	    --no-deps --no-binary argon2-cffi-bindings \
 	    "argon2-cffi-bindings==$$($(BIN)/python -c 'from importlib.metadata import version; print(version("argon2-cffi-bindings"))')" \
 	  || echo "make: Argon2 not built for this processor (no compiler?): the PyPI wheel stays"; \
 	fi
-	touch $(STAMP)
 
 install: $(STAMP)
 
