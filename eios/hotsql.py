@@ -13,6 +13,11 @@ from django.db import connection
 from django.db.models import Model
 
 
+def _prepared(fields, values: dict) -> list:
+    # As the ORM would store them: each field prepares its own value for this database.
+    return [field.get_db_prep_save(values[field.attname], connection) for field in fields]
+
+
 class Insert:
     """INSERT of `fields` (names) into `model`'s table; with `conflict` (a unique field)
     the row already there gets the `update` fields instead; `returning_id` gives the id."""
@@ -53,10 +58,7 @@ class Insert:
 
     def execute(self, cursor, values: dict):
         """`values` by attname (`user_id`, not `user`); returns the new id if asked for."""
-        prepared = [
-            field.get_db_prep_save(values[field.attname], connection) for field in self.fields
-        ]
-        cursor.execute(self.sql, prepared)
+        cursor.execute(self.sql, _prepared(self.fields, values))
         return cursor.fetchone()[0] if self.returning_id else None
 
 
@@ -78,7 +80,4 @@ class Update:
 
     def execute(self, cursor, pk, values: dict) -> None:
         """`values` by attname, as for `Insert`."""
-        prepared = [
-            field.get_db_prep_save(values[field.attname], connection) for field in self.fields
-        ]
-        cursor.execute(self.sql, [*prepared, pk])
+        cursor.execute(self.sql, [*_prepared(self.fields, values), pk])

@@ -57,10 +57,15 @@ def test_a_new_session_is_written_once():
     assert SessionStore(store.session_key)["seen"] == 1
 
 
-def test_a_changed_session_is_written_in_place():
+def saved_session(**data) -> SessionStore:
     store = SessionStore()
-    store["seen"] = 1
+    store.update(data)
     store.save()
+    return store
+
+
+def test_a_changed_session_is_written_in_place():
+    store = saved_session(seen=1)
     again = SessionStore(store.session_key)
     again["seen"] = 2
     again.save()
@@ -69,9 +74,7 @@ def test_a_changed_session_is_written_in_place():
 
 
 def test_a_session_ended_meanwhile_is_not_brought_back():
-    store = SessionStore()
-    store["seen"] = 1
-    store.save()
+    store = saved_session(seen=1)
     in_flight = SessionStore(store.session_key)
     in_flight["seen"] = 2  # read before the block, saved after it
 
@@ -83,9 +86,7 @@ def test_a_session_ended_meanwhile_is_not_brought_back():
 
 
 def test_a_taken_key_is_never_reused(monkeypatch):
-    first = SessionStore()
-    first["who"] = "first"
-    first.save()
+    first = saved_session(who="first")
     drawn = iter([first.session_key, "k" * 32])
     monkeypatch.setattr("eios.session_store.get_random_string", lambda *args: next(drawn))
 
