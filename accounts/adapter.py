@@ -38,6 +38,15 @@ class AccountAdapter(DefaultAccountAdapter):
         with transaction.atomic():
             super().login(request, user)
 
+    def add_message(self, request, level, message_template=None, *args, **kwargs):
+        # No «Successfully signed in as …» after a login: the cabinet it lands on greets
+        # the person by name and shows their previous login, and the message (rendered,
+        # then signed into a cookie) cost more than a millisecond of every login in the
+        # morning rush (benchmarks/README.md).
+        if message_template == "account/messages/logged_in.txt":
+            return
+        super().add_message(request, level, message_template, *args, **kwargs)
+
     def get_password_change_redirect_url(self, request):
         # On to the cabinet (through the rules of use when they are pending), not back to
         # the form: a first login ends where the pupil works.

@@ -90,6 +90,15 @@ IDENTITY = Panel(
     queries=2,
     topics=(PEOPLE,),
 )
+
+
+def _last_login(request) -> str:
+    # Every login writes it (accounts/services/signin.py), and every request reads the
+    # person afresh: a login makes the panel new without a cache write of its own.
+    last_login = request.user.last_login
+    return last_login.isoformat() if last_login else ""
+
+
 LOGINS = Panel(
     name="accounts.logins",
     order=10,
@@ -97,6 +106,7 @@ LOGINS = Panel(
     context=_logins,
     queries=2,
     topics=(SIGN_INS,),
+    stamp=_last_login,
 )
 # Led classes with their pupils (two), classes opened by grants (permissions, groups,
 # positions seeing everything, the list).

@@ -4,7 +4,10 @@ from typing import NamedTuple
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.db import connection
 from django.db.models import Prefetch
+
+from eios.hotsql import Row
 
 from . import mfa
 from .models import ClassMembership, Position, SchoolClass, User, UserSession
@@ -17,8 +20,9 @@ from .names import name_order
 # (`accounts.mfa`): one statement instead of two. Names are the models' own; the typed
 # login is always a parameter.
 _TYPES = ", ".join(f"'{kind}'" for kind in sorted(mfa.LOGIN_TYPES))
+_ACCOUNT = Row(User, "u")
 _ACCOUNT_BY_NAME = f"""
-SELECT u.*, EXISTS (
+SELECT {_ACCOUNT.columns}, EXISTS (
     SELECT 1 FROM {Authenticator._meta.db_table} a WHERE a.user_id = u.id AND a.type IN ({_TYPES})
 ) AS {mfa.ANSWER}
 FROM {User._meta.db_table} u
@@ -41,11 +45,13 @@ def account_for_login(login: str) -> User | None:
         sql, params = _ACCOUNT_BY_NAME_OR_ADDRESS, [login, login.lower()]
     else:
         sql, params = _ACCOUNT_BY_NAME, [login]
-    accounts = list(User.objects.raw(sql + " LIMIT 2", params))
-    if len(accounts) != 1:
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " LIMIT 2", params)
+        rows = cursor.fetchall()
+    if len(rows) != 1:
         return None
-    account = accounts[0]
-    setattr(account, mfa.ANSWER, bool(getattr(account, mfa.ANSWER)))
+    account = _ACCOUNT.instance(rows[0])
+    setattr(account, mfa.ANSWER, bool(rows[0][-1]))
     return account
 
 

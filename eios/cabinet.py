@@ -14,7 +14,9 @@ A panel with `topics` has its data kept in the cache per user until one of the t
 changes (`eios/kept.py`): the app that changes what the panel shows calls `changed(topic)`
 (everyone's copy is stale) or `changed(topic, user=...)` (one person's). The cabinet reads
 every version and every kept value with one `get_many` each, however many panels there are.
-A panel whose data must be live (open sessions, the last login) declares no topics.
+A panel whose data must be live declares no topics. `stamp(request)` names what else the
+kept data depends on that the request already holds (the «Logins» panel: the person's
+last login), so the commonest change needs no `changed()` at all.
 """
 
 from collections.abc import Callable, Iterable
@@ -43,6 +45,7 @@ class Panel:
     # The most database queries `context` and the template make for one person.
     queries: int
     topics: tuple[str, ...] = field(default=())
+    stamp: Callable[[HttpRequest], str] | None = None
 
 
 def registered_panels() -> list[Panel]:
@@ -61,7 +64,12 @@ def panel_data(request: HttpRequest, panels: Iterable[Panel]) -> list[tuple[Pane
     values = kept_values(
         request.user,
         [
-            Kept(f"cabinet:{panel.name}", panel.topics, partial(panel.context, request))
+            Kept(
+                f"cabinet:{panel.name}",
+                panel.topics,
+                partial(panel.context, request),
+                panel.stamp(request) if panel.stamp else "",
+            )
             for panel in panels
         ],
     )

@@ -1,21 +1,24 @@
-"""Plain SQL for the writes every login makes.
+"""Plain SQL for the reads and writes every login makes.
 
-A login writes its session's index row, its audit event and its time; through the ORM the query
-compiler and the save machinery cost 1–3 ms each on the 2-core box, beside the ~20 ms of
-the password hash. Here the SQL is built once per statement from the model's fields and
-the values are prepared by the fields themselves (`get_db_prep_save`), so what is stored
-is what the ORM would store. PostgreSQL and SQLite (3.35+: RETURNING, ON CONFLICT).
+A login reads its account and writes its session's index row, its audit event and its time;
+through the ORM the query compiler and the save machinery cost 1–3 ms each on the 2-core
+box, beside the ~20 ms of the password hash. Here the SQL is built once per statement from
+the model's fields; values are prepared by the fields themselves (`get_db_prep_save`) and
+rows read back through the same converters as the ORM's, so what is stored and read is what
+the ORM would store and read. PostgreSQL and SQLite (3.35+: RETURNING, ON CONFLICT).
 """
 
-from functools import cached_property
+from functools import cache, cached_property
 
 from django.db import connection
 from django.db.models import Model
 
 
-def _prepared(fields, values: dict) -> list:
+def _prepared(fields, values: dict, database) -> list:
     # As the ORM would store them: each field prepares its own value for this database.
-    return [field.get_db_prep_save(values[field.attname], connection) for field in fields]
+    # `database` is the cursor's own connection: `django.db.connection` is a proxy that
+    # looks the thread's connection up again on every attribute a field reads.
+    return [field.get_db_prep_save(values[field.attname], database) for field in fields]
 
 
 class Insert:
@@ -58,7 +61,7 @@ class Insert:
 
     def execute(self, cursor, values: dict):
         """`values` by attname (`user_id`, not `user`); returns the new id if asked for."""
-        cursor.execute(self.sql, _prepared(self.fields, values))
+        cursor.execute(self.sql, _prepared(self.fields, values, cursor.db))
         return cursor.fetchone()[0] if self.returning_id else None
 
 
@@ -80,4 +83,38 @@ class Update:
 
     def execute(self, cursor, pk, values: dict) -> None:
         """`values` by attname, as for `Insert`."""
-        cursor.execute(self.sql, [*_prepared(self.fields, values), pk])
+        cursor.execute(self.sql, [*_prepared(self.fields, values, cursor.db), pk])
+
+
+class Row:
+    """`model`'s rows read by plain SQL: `columns` (the model's columns, for a SELECT's
+    list, under the table alias `alias`) and `instance(row)` for a row that starts with them."""
+
+    def __init__(self, model: type[Model], alias: str):
+        self.model = model
+        self.fields = model._meta.concrete_fields
+        self.attnames = [field.attname for field in self.fields]
+        self.columns = ", ".join(
+            f"{alias}.{connection.ops.quote_name(field.column)}" for field in self.fields
+        )
+
+    def instance(self, row) -> Model:
+        """The model instance of the first columns of `row`, as the ORM would load it."""
+        values = list(row[: len(self.fields)])
+        for position, converters, column in _converters(self.model, connection.vendor):
+            for convert in converters:
+                values[position] = convert(values[position], column, connection)
+        return self.model.from_db(connection.alias, self.attnames, values)
+
+
+@cache
+def _converters(model: type[Model], vendor: str) -> list:
+    # What the ORM's compiler applies to each column (SQLite's dates, booleans, JSON):
+    # worked out once per model and database, not per row.
+    found = []
+    for position, field in enumerate(model._meta.concrete_fields):
+        column = field.get_col(model._meta.db_table)
+        converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if converters:
+            found.append((position, converters, column))
+    return found

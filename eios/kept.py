@@ -26,11 +26,14 @@ _VERSION = "kept:v:{topic}:{user}"
 @dataclass(frozen=True)
 class Kept:
     """One value for one person: `name` tells it apart from the others kept for them,
-    `topics` are what it shows (none: worked out every time), `make` works it out."""
+    `topics` are what it shows (none: worked out every time), `make` works it out.
+    `stamp`, when given, is part of what it shows that the caller already holds (a time
+    on the person's own row): a new stamp is a new value, with no `changed()` to call."""
 
     name: str
     topics: tuple[str, ...]
     make: Callable[[], Any]
+    stamp: str = ""
 
 
 def _cache():
@@ -78,7 +81,7 @@ def kept_values(user: AbstractBaseUser, wanted: Sequence[Kept]) -> list:
     for one in wanted:
         keys = _version_keys(one.topics, user)
         if keys and all(key in versions for key in keys):
-            stamp = ".".join(versions[key] for key in keys)
+            stamp = ".".join([one.stamp, *(versions[key] for key in keys)])
             data_keys[one.name] = f"kept:{one.name}:{user.pk}:{stamp}"
     kept = cache.get_many(list(data_keys.values()))
     values, fresh = [], {}

@@ -18,7 +18,8 @@ from eios.cabinet import changed
 from eios.hotsql import Insert
 
 # The cabinet topic of a person's logins and open sessions: every change to them, and
-# every failed attempt on the account, makes their «Logins» panel stale.
+# every failed attempt on the account, makes their «Logins» panel stale. A login itself
+# changes the person's last login, which the panel is kept under (accounts/cabinet.py).
 SIGN_INS = "sign-ins"
 
 # Activity is written at most this often: a page view must not cost a database write.
@@ -67,7 +68,6 @@ def _index(request, user, *, started_at) -> None:
                 "last_seen_at": timezone.now(),
             },
         )
-    sign_ins_changed(user)
 
 
 def sessions_after_password_change(*, request: HttpRequest, user: User) -> None:
@@ -80,6 +80,7 @@ def sessions_after_password_change(*, request: HttpRequest, user: User) -> None:
     absolute lifetime from the login. A reset by e-mail keeps no session at all.
     """
     own = request is not None and request.user.is_authenticated and request.user.pk == user.pk
+    # `sessions_end` makes the «Logins» panel stale, for the session kept here too.
     sessions_end(user=user, keep_session_key=request.session.session_key if own else None)
     if own and request.session.session_key is not None:
         signed_in = request.session.get(AUTH_KEY)
