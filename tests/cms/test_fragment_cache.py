@@ -11,6 +11,8 @@ from wagtail.models import Collection
 
 from cms.models import ContentPage, NewsIndexPage, NewsPage, SiteLook
 from eios.models import School
+from tests.clients import log_in
+from tests.factories import person_create
 from tests.images import png, school_image
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +186,19 @@ def test_the_header_and_footer_follow_the_visitor_and_the_language(about, visito
         "Ministry of Education of the Russian Federation" in english.get("/about/").content.decode()
     )
     assert "Министерство просвещения" in visitor.get("/about/").content.decode()
+
+
+def test_a_login_reads_nothing_about_the_site(home, visitor, settings):
+    # A sent form that is redirected renders no page: the site is looked up when a page
+    # asks for it (eios/sites.py), so the morning's logins cost no cache round trips for it.
+    settings.CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "pages", "renditions")
+    }
+    person_create("kuznetsov.a", password="верный-пароль-29")
+    response = log_in(visitor, "kuznetsov.a", "верный-пароль-29")
+    assert response.status_code == 302
+    assert not fragment_keys()
+
+    assert visitor.get("/").status_code == 200
+    assert any(":site:" in key for key in fragment_keys())
