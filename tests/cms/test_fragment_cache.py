@@ -195,6 +195,7 @@ def test_a_login_reads_nothing_about_the_site(home, visitor, settings):
         alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
         for alias in ("default", "pages", "renditions")
     }
+    caches["pages"].clear()  # local memory is shared by every test of this process
     person_create("kuznetsov.a", password="верный-пароль-29")
     response = log_in(visitor, "kuznetsov.a", "верный-пароль-29")
     assert response.status_code == 302
