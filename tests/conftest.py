@@ -19,6 +19,21 @@ def _fresh_caches():
 
 
 @pytest.fixture
+def listable_caches(settings):
+    """Local-memory caches, whose keys and values a test can list (Redis in CI too).
+
+    Local memory is shared by every test of the process, so they start empty here.
+    """
+    settings.CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "pages", "renditions")
+    }
+    for alias in settings.CACHES:
+        caches[alias].clear()
+    return caches
+
+
+@pytest.fixture
 def school_site(db) -> Site:
     """A school site as a new installation creates it: home page, school record, /sveden/."""
     return school_site_create(

@@ -178,14 +178,9 @@ def test_a_job_shows_in_the_cabinet_as_it_starts_moves_on_and_ends(
 
 
 def test_nothing_the_cabinet_keeps_holds_a_password_hash(
-    school, teacher, director, terms, enrol, school_class, settings
+    school, teacher, director, terms, enrol, school_class, settings, listable_caches
 ):
-    # Read in a local-memory cache, whose values can be listed (Redis in CI too); it
-    # keeps them pickled, as Redis does.
-    settings.CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
-        for alias in ("default", "pages", "renditions")
-    }
+    # Local memory keeps values pickled, as Redis does.
     pupils = enrol(("Зайцев", "Пётр"), ("Орлова", "Анна"))
     pupils[0].set_password("pupil-pass-29")
     pupils[0].save()

@@ -134,12 +134,7 @@ def test_edited_requisites_show_on_the_next_visit(
     assert "(86100) 9-99-99" in visitor.get("/sveden/common/").content.decode()
 
 
-def test_invented_addresses_leave_nothing_in_the_cache(about, visitor, settings):
-    # Counted in a local-memory cache, whose keys can be listed (Redis in CI too).
-    settings.CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
-        for alias in ("default", "pages", "renditions")
-    }
+def test_invented_addresses_leave_nothing_in_the_cache(about, visitor, listable_caches):
     visitor.get("/about/")
     # The first missing page keeps what every page outside the tree shares (its menu).
     visitor.get("/no-such-page/")
@@ -188,14 +183,9 @@ def test_the_header_and_footer_follow_the_visitor_and_the_language(about, visito
     assert "Министерство просвещения" in visitor.get("/about/").content.decode()
 
 
-def test_a_login_reads_nothing_about_the_site(home, visitor, settings):
+def test_a_login_reads_nothing_about_the_site(home, visitor, listable_caches):
     # A sent form that is redirected renders no page: the site is looked up when a page
     # asks for it (eios/sites.py), so the morning's logins cost no cache round trips for it.
-    settings.CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
-        for alias in ("default", "pages", "renditions")
-    }
-    caches["pages"].clear()  # local memory is shared by every test of this process
     person_create("kuznetsov.a", password="верный-пароль-29")
     response = log_in(visitor, "kuznetsov.a", "верный-пароль-29")
     assert response.status_code == 302
