@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.contrib.auth.models import Permission
 from django.core import mail
+from django.core.cache import caches
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -358,3 +359,24 @@ def test_wagtails_account_page_changes_neither_password_nor_address(
     page = client.get("/admin/account/").content.decode()
     offered = 'name="password-new_password1"' in page, 'name="name_email-email"' in page
     assert offered == (managed_by_wagtail, managed_by_wagtail)
+
+
+def test_a_good_login_asks_the_cache_once_for_the_lock(client, pupil, settings):
+    # allauth's rate limits cost ~15 round trips to Redis a login (the storm): the
+    # lock is counted once per account, one read before the password is checked. The
+    # session's own write is counted in tests/eios/test_session_store.py.
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "tests.counting_cache.CountingCache", "LOCATION": "counted"},
+    }
+    counted = caches["default"]
+    counted.clear()
+    counted.calls.clear()
+
+    assert log_in(client, pupil.username, PASSWORD).status_code == 302
+
+    assert client.session["_auth_user_id"] == str(pupil.pk)
+    ((method, keys),) = counted.calls
+    assert method == "get_many"
+    assert f"login:lock:account:{pupil.pk}" in keys
