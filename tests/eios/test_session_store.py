@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from eios.session_store import SessionStore
 from tests.clients import log_in
+from tests.counting_cache import CountingCache
 from tests.factories import PASSWORD, person_create
 
 pytestmark = pytest.mark.django_db
@@ -19,31 +20,6 @@ pytestmark = pytest.mark.django_db
 def _store(settings):
     settings.SESSION_ENGINE = "eios.session_store"
     settings.SESSION_CACHE_ALIAS = "default"
-
-
-class CountingCache:
-    """The store's cache (Django's or django-redis's, not ours), counting what the store
-    asks of it; every call goes through unchanged."""
-
-    ASKED = frozenset({"get", "set", "add", "has_key", "delete"})
-
-    def __init__(self, cache):
-        self.cache, self.calls = cache, []
-
-    def __getattr__(self, name):
-        attribute = getattr(self.cache, name)
-        if name not in self.ASKED:
-            return attribute
-
-        def counted(*args, **kwargs):
-            self.calls.append(name)
-            return attribute(*args, **kwargs)
-
-        return counted
-
-    def __contains__(self, key):
-        self.calls.append("has_key")
-        return key in self.cache
 
 
 def test_a_new_session_is_written_once():
